@@ -1,0 +1,1 @@
+//! TLS protocol versions and the cipher-suite registry.
