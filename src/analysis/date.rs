@@ -70,7 +70,9 @@ impl WrittenDate {
 /// Returns None when no complete date is found; the text may contain other words around it.
 pub fn parse_mail_date(text: &str) -> Option<WrittenDate> {
     let cleaned = strip_comments(text);
-    parse_iso_like(&cleaned).or_else(|| parse_rfc5322(&cleaned))
+    parse_iso_like(&cleaned)
+        .or_else(|| parse_rfc5322(&cleaned))
+        .or_else(|| parse_ctime(&cleaned))
 }
 
 /// Removes parenthesised comments (zone names like `(PDT)`), which RFC 5322 allows anywhere.
@@ -144,30 +146,35 @@ fn numeric_zone(word: &str) -> Option<i32> {
     Some(sign * (hours * 3600 + minutes * 60))
 }
 
-/// `hh:mm[:ss[.frac]]`.
-fn clock(word: &str) -> Option<Time> {
+/// `hh:mm[:ss[.frac]]`, and whether a fraction of half a second or more rounds it up (MHA
+/// counts SendGrid's `16.987` as 17).
+fn clock(word: &str) -> Option<(Time, bool)> {
     let mut parts = word.split(':');
     let hour: u8 = parts.next()?.trim().parse().ok()?;
     let minute: u8 = parts.next()?.trim().parse().ok()?;
-    let second: u8 = match parts.next() {
+    let (second, round_up) = match parts.next() {
         Some(s) => {
-            let whole = s.split('.').next().unwrap_or(s).trim();
+            let (whole, fraction) = s.split_once('.').unwrap_or((s, ""));
+            if !fraction.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
             // A leap second (60) is legal in RFC 5322; clamp it rather than reject the date.
-            whole.parse::<u8>().ok()?.min(59)
+            let second = whole.trim().parse::<u8>().ok()?.min(59);
+            (second, fraction.as_bytes().first().is_some_and(|d| *d >= b'5'))
         }
-        None => 0,
+        None => (0, false),
     };
     if parts.next().is_some() {
         return None;
     }
-    Time::from_hms(hour, minute, second).ok()
+    Some((Time::from_hms(hour, minute, second).ok()?, round_up))
 }
 
-fn assemble(date: Date, time: Time, offset: i32) -> Option<WrittenDate> {
+fn assemble(date: Date, (time, round_up): (Time, bool), offset: i32) -> Option<WrittenDate> {
     let utc_offset = UtcOffset::from_whole_seconds(offset).ok()?;
     let at = PrimitiveDateTime::new(date, time).assume_offset(utc_offset);
     Some(WrittenDate {
-        at: Timestamp(at.unix_timestamp()),
+        at: Timestamp(at.unix_timestamp() + i64::from(round_up)),
         offset_seconds: offset,
     })
 }
@@ -199,7 +206,7 @@ fn parse_rfc5322(text: &str) -> Option<WrittenDate> {
         let Ok(date) = Date::from_calendar_date(year, month, day) else { continue };
         let (time, zone_index) = match words.get(start + 3).and_then(|w| clock(w)) {
             Some(t) => (t, start + 4),
-            None => (Time::MIDNIGHT, start + 3),
+            None => ((Time::MIDNIGHT, false), start + 3),
         };
         let offset = words
             .get(zone_index)
@@ -231,6 +238,35 @@ fn parse_iso_like(text: &str) -> Option<WrittenDate> {
             .or_else(|| words.get(next).and_then(|w| numeric_zone(w).or_else(|| named_zone(w))))
             .unwrap_or(0);
         return assemble(date, time, offset);
+    }
+    None
+}
+
+/// C's `ctime` and `date(1)` forms: `Fri Feb 07 10:18:12 2003 -0800`,
+/// `Fri Sep 14 14:36:56 EDT 2018`, `Sun Nov 13 14:50:12 2005`.
+fn parse_ctime(text: &str) -> Option<WrittenDate> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for start in 0..words.len() {
+        let Some(month) = words.get(start).and_then(|w| month_from_name(w)) else { continue };
+        if words.get(start).map_or(0, |w| w.len()) > 9 {
+            continue;
+        }
+        let Some(day) = words.get(start + 1).and_then(|w| w.parse::<u8>().ok()) else {
+            continue;
+        };
+        let Some(time) = words.get(start + 2).and_then(|w| clock(w)) else { continue };
+        let mut offset = None;
+        let mut year = None;
+        for word in words.iter().skip(start + 3).take(2) {
+            if let Some(z) = numeric_zone(word).or_else(|| named_zone(word)) {
+                offset = Some(z);
+            } else if word.len() == 4 {
+                year = word.parse::<i32>().ok().or(year);
+            }
+        }
+        let Some(year) = year else { continue };
+        let Ok(date) = Date::from_calendar_date(year, month, day) else { continue };
+        return assemble(date, time, offset.unwrap_or(0));
     }
     None
 }
@@ -274,7 +310,8 @@ mod tests {
         check("Mon, 28 Aug 2023 02:21:23 -0700 (PDT)", Some("2023-08-28T02:21:23-07:00"));
         check("Sat,  6 Jun 2015 05:34:06 +0200 (CEST)", Some("2015-06-06T05:34:06+02:00"));
         check("28 Apr 2016 14:58:18 -0000", Some("2016-04-28T14:58:18Z"));
-        check("Sun, 22 Apr 2018 02:54:16.987 +0000 (UTC)", Some("2018-04-22T02:54:16Z"));
+        check("Sun, 22 Apr 2018 02:54:16.987 +0000 (UTC)", Some("2018-04-22T02:54:17Z"));
+        check("Sun, 22 Apr 2018 02:54:16.2 +0000", Some("2018-04-22T02:54:16Z"));
         check("2018-04-22 02:54:17.028704749 +0000 UTC", Some("2018-04-22T02:54:17Z"));
         check("Thu, 2 Nov 2023 10:11 +0100", Some("2023-11-02T10:11:00+01:00"));
         check("Fri, 13 Jan 99 10:00:00 EST", Some("1999-01-13T10:00:00-05:00"));
@@ -282,6 +319,9 @@ mod tests {
         check("22 Apr 2018", Some("2018-04-22T00:00:00Z"));
         check("2024-05-01T12:00:00+02:00", Some("2024-05-01T12:00:00+02:00"));
         check("id 12 Mon, 5 Dec 2016 04:36:38 -0800", Some("2016-12-05T04:36:38-08:00"));
+        check("Fri Feb 07 10:18:12 2003 -0800", Some("2003-02-07T10:18:12-08:00"));
+        check("Fri Sep 14 14:36:56 EDT 2018", Some("2018-09-14T14:36:56-04:00"));
+        check("Sun Nov 13 14:50:12 2005", Some("2005-11-13T14:50:12Z"));
     }
 
     #[test]

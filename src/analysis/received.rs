@@ -464,7 +464,7 @@ fn read_received(
     hop.software = recognise_software(&text, &hop);
     let tls = read_tls(&text, &pieces, &clauses, hop.software);
     apply_tls(&mut hop, tls, parsed);
-    mark_internal(&mut hop, &clauses);
+    mark_internal(&mut hop);
     decide_encryption(&mut hop);
     Some(hop)
 }
@@ -652,15 +652,24 @@ fn clean_host(word: &str) -> String {
 
 fn parse_ip(word: &str) -> Option<IpAddr> {
     let cleaned = clean_host(word);
-    // `[1.2.3.4]:12345` and `1.2.3.4:port` forms.
-    let candidate = cleaned.split(']').next().unwrap_or(&cleaned);
+    // `user@192.0.2.1` (qmail, with the SMTP AUTH name), `[192.0.2.1]:12345`, `192.0.2.1:port`,
+    // Exim 3's `[192.0.2.1.12345]`, `fe80::1%11` (a zone id) and `192.0.2.1_trustedrelay`.
+    let after_at = cleaned.rsplit('@').next().unwrap_or(&cleaned);
+    let candidate = after_at.split(']').next().unwrap_or(after_at);
+    let candidate = candidate.split('%').next().unwrap_or(candidate);
+    let candidate = candidate.split('_').next().unwrap_or(candidate);
+    let canonical = |ip: IpAddr| ip.to_canonical();
     if let Ok(ip) = candidate.parse::<IpAddr>() {
-        return Some(ip);
+        return Some(canonical(ip));
     }
     if candidate.matches(':').count() == 1 {
         if let Some((host, _port)) = candidate.split_once(':') {
-            return host.parse().ok();
+            return host.parse().ok().map(canonical);
         }
+    }
+    let parts: Vec<&str> = candidate.split('.').collect();
+    if parts.len() == 5 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+        return parts.get(..4)?.join(".").parse().ok().map(canonical);
     }
     None
 }
@@ -674,11 +683,33 @@ fn read_from_clause(clauses: &Clauses<'_>, parsed: Option<&mail_parser::Received
     for comment in Clauses::comments(&clauses.from) {
         read_host_comment(comment, &mut hop.from_ip, &mut hop.from_rdns, &mut hop.helo);
     }
+    // Some gateways put the whole from clause in a comment: `(from KRYPTIK [192.0.2.1]) by …`.
+    if clauses.from.is_empty() {
+        for comment in Clauses::comments(&clauses.leading) {
+            if let Some(rest) = comment.trim().strip_prefix("from ") {
+                let mut words = rest.split_whitespace();
+                hop.from = words.next().map(clean_host);
+                hop.from_ip = words.find_map(parse_ip).map(|ip| ip.to_string());
+            }
+        }
+    }
     if let Some(first) = Clauses::first_word(&clauses.from) {
         hop.from = Some(clean_host(first));
         if hop.from_ip.is_none() {
             hop.from_ip = parse_ip(first).map(|ip| ip.to_string());
         }
+    }
+    // Exim 3 writes the address as a later bracketed word: `from host (helo) [192.0.2.1.port]`.
+    if hop.from_ip.is_none() {
+        hop.from_ip = clauses
+            .from
+            .iter()
+            .skip(1)
+            .find_map(|p| match p {
+                Piece::Word(w) if w.starts_with('[') => parse_ip(w),
+                _ => None,
+            })
+            .map(|ip| ip.to_string());
     }
     // Fill remaining gaps from mail-parser, but only for values our clause reading agrees exist
     // (mail-parser also reads `from` inside comments such as Postfix's "from userid 1001").
@@ -951,7 +982,7 @@ fn read_tls(
         }
         let Some(next) = toks.get(i + 1) else { continue };
         let next_lower = next.to_ascii_lowercase();
-        if tls::parse_loose(next).is_some() || next_lower == "tls" || next_lower == "ssl"
+        if TlsVersion::parse_loose(next).is_some() || next_lower == "tls" || next_lower == "ssl"
             || next_lower.starts_with("tlsv") || next_lower.starts_with("sslv")
         {
             reading.evidence = Some(format!("using {next}"));
@@ -1115,7 +1146,7 @@ fn read_tls(
 
     // Decide whether the written version is the negotiated one or the cipher's minimum.
     if let Some(written) = reading.version_written.clone() {
-        reading.version = tls::parse_loose(&written);
+        reading.version = TlsVersion::parse_loose(&written);
         reading.version_is_cipher_minimum =
             is_cipher_minimum(&written, reading.version, reading.cipher.as_deref(), software, &toks);
     }
@@ -1129,7 +1160,7 @@ fn leading_number(text: &str) -> Option<u16> {
 
 fn looks_like_version(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
-    tls::parse_loose(text).is_some() || lower == "tlsv1/sslv3" || lower == "sslv3/tlsv1"
+    TlsVersion::parse_loose(text).is_some() || lower == "tlsv1/sslv3" || lower == "sslv3/tlsv1"
 }
 
 /// Is a written version only the cipher suite's minimum version?
@@ -1331,7 +1362,7 @@ fn is_loopback(ip: &IpAddr) -> bool {
     }
 }
 
-fn mark_internal(hop: &mut Hop, clauses: &Clauses<'_>) {
+fn mark_internal(hop: &mut Hop) {
     let with_upper = hop.with.as_deref().map(protocol_word).unwrap_or_default();
     let lower = hop.raw.to_ascii_lowercase();
     let from_ip = hop.from_ip.as_deref().and_then(|s| s.parse::<IpAddr>().ok());
@@ -1344,9 +1375,15 @@ fn mark_internal(hop: &mut Hop, clauses: &Clauses<'_>) {
         Some("Exchange MAPI submission from a mailbox client".into())
     } else if lower.contains("invoked by uid") || lower.contains("from userid") || lower.contains("invoked from network") {
         Some("handed over by a local process".into())
-    } else if from_ip.as_ref().is_some_and(is_loopback) || from_name == "localhost" || from_name == "localhost.localdomain" {
+    } else if with_upper == "POP3" || with_upper == "IMAP" || with_upper.starts_with("QMAIL-SCANNER") {
+        Some("retrieval or scanning on the recipient's own machine".into())
+    } else if from_ip.as_ref().is_some_and(is_loopback)
+        || from_name == "localhost"
+        || from_name == "localhost.localdomain"
+        || hop.by.as_deref().is_some_and(|b| b.eq_ignore_ascii_case("localhost"))
+    {
         Some("loopback: the message never left the machine".into())
-    } else if clauses.from.is_empty() && hop.by.is_some() {
+    } else if hop.from.is_none() && hop.from_ip.is_none() && hop.by.is_some() {
         Some("no sending host recorded: the message was handed over inside this server".into())
     } else if let Some(ip) = from_ip.filter(is_private_ip) {
         Some(format!("private address {ip}"))
@@ -1391,8 +1428,22 @@ fn decide_encryption(hop: &mut Hop) {
     if hop.encrypted.is_some() {
         return;
     }
-    let Some(with) = hop.with.clone() else {
-        hop.encryption_evidence = "The line has no with clause, so the protocol is not recorded.".into();
+    if hop.from.is_none() && hop.from_ip.is_none() {
+        hop.encryption_evidence = "No sending host is recorded: the line marks the message \
+                                   entering this server (a local hand-over), not a transfer \
+                                   over the network."
+            .into();
+        return;
+    }
+    // Yahoo and others write `via HTTP` for webmail submissions instead of a with clause.
+    let with = hop.with.clone().or_else(|| {
+        hop.via
+            .clone()
+            .filter(|v| v.eq_ignore_ascii_case("HTTP") || v.eq_ignore_ascii_case("HTTPS"))
+    });
+    let Some(with) = with else {
+        hop.encryption_evidence =
+            "The line has no with clause, so the protocol is not recorded.".into();
         return;
     };
     let proto = protocol_word(&with);
