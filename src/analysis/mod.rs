@@ -6,6 +6,7 @@
 pub mod catalog;
 pub mod date;
 pub mod detect;
+pub mod dns;
 pub mod finding;
 pub mod posture;
 pub mod received;
@@ -48,8 +49,47 @@ impl Document {
 /// What the user told us beyond the documents.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Options {
-    /// The recipient's MX host names, as typed. They place the trust border in headers exactly.
+    /// The recipient's MX host names, as typed. They place the trust border in headers exactly
+    /// and are the most trusted source of the MX set for certificate and MTA-STS checks.
     pub mx_hosts: Vec<String>,
+    /// The recipient domain, as typed (e.g. `example.com`), for the commands and policy checks.
+    #[serde(default)]
+    pub domain: Option<String>,
+}
+
+/// Where an MX host name came from, most trusted first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MxSource {
+    /// Typed by the user.
+    Typed,
+    /// From pasted DNS MX records (`dig MX`).
+    Dns,
+    /// Guessed from the headers (the recipient's border MX): a heuristic, labelled so.
+    Headers,
+}
+
+/// One MX host the cross-checks use.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MxHost {
+    /// The host name, lower case, without the trailing dot.
+    pub name: String,
+    /// The MX preference, when known from DNS.
+    pub preference: Option<u16>,
+    /// Where it came from.
+    pub source: MxSource,
+}
+
+/// What all the inputs say together, built before any cross-check runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Context {
+    /// The instant to judge dates against.
+    pub now: Timestamp,
+    /// The recipient domain: typed, or inferred from record owner names.
+    pub domain: Option<String>,
+    /// The MX hosts, most trusted source first. Only the best available source is used: typed
+    /// hosts hide DNS ones, which hide the header guess.
+    pub mx_hosts: Vec<MxHost>,
 }
 
 /// Everything `analyze` reads.
@@ -92,16 +132,28 @@ pub struct Report {
     pub posture: posture::Posture,
     /// The instant the analysis was made for, RFC 3339.
     pub analysed_at: String,
+    /// The MX hosts the cross-checks used, with where each came from.
+    pub mx_hosts: Vec<MxHost>,
+    /// The recipient domain, typed or inferred from record names.
+    pub domain: Option<String>,
 }
 
 /// The one front door: reads every document, cross-checks them and grades the result.
+///
+/// It runs in phases so that every cross-check sees every input, whatever the paste order:
+/// 1. read each document by its kind into a typed reading (no judgement across inputs);
+/// 2. build the [`Context`] (domain, MX hosts) from the options and the readings;
+/// 3. judge each reading against the context;
+/// 4. grade.
 pub fn analyze(inputs: &Inputs, now: Timestamp) -> Report {
     let mut report = Report {
         analysed_at: now.rfc3339(),
         ..Report::default()
     };
     let mut header_sections = Vec::new();
+    let mut dns_texts = Vec::new();
 
+    // Phase 1: read.
     for (index, document) in inputs.documents.iter().enumerate() {
         let (bytes, truncated) = match document.bytes.get(..MAX_INPUT_BYTES) {
             Some(cut) if document.bytes.len() > MAX_INPUT_BYTES => (cut, true),
@@ -132,6 +184,10 @@ pub fn analyze(inputs: &Inputs, now: Timestamp) -> Report {
                 let text = decode_text(bytes, index, &mut report.findings);
                 header_sections.push((index, received::read_headers(&text, index)));
             }
+            Kind::DnsRecords => {
+                let text = decode_text(bytes, index, &mut report.findings);
+                dns_texts.push((index, dns::read(&text, index)));
+            }
             Kind::Unknown => {
                 let entry = if detect::is_binary(bytes) {
                     &catalog::input::INPUT_BINARY
@@ -147,25 +203,117 @@ pub fn analyze(inputs: &Inputs, now: Timestamp) -> Report {
                     .findings
                     .push(Finding::new(entry).at(whole_input(index, &first_line)));
             }
-            // The other kinds are read by their own modules as they land.
-            _ => {}
+            // Certificates, MTA-STS policies, s_client transcripts and TLS-RPT reports are read
+            // by their own modules (see the issues that add them).
+            Kind::Certificates | Kind::MtaStsPolicy | Kind::SClient | Kind::TlsRptReport => {}
         }
     }
 
-    // The first header section is the message being analysed; more are reported as their own
-    // paths only through findings (a page shows one path at a time).
-    if let Some((_, section)) = header_sections.into_iter().next() {
-        let judged = transport::judge(section, &inputs.options);
+    // The first header section is the message being analysed (a page shows one path).
+    let judged = header_sections
+        .into_iter()
+        .next()
+        .map(|(_, section)| transport::judge(section, &inputs.options));
+
+    // Phase 2: context.
+    let context = build_context(inputs, now, &dns_texts, judged.as_ref());
+
+    // Phase 3: judge. (Transport is judged above because the border it places feeds the
+    // context's header-guessed MX.)
+    if let Some(judged) = judged {
         report.hops = judged.hops;
         report.path = Some(judged.path);
         report.message = Some(judged.message);
         report.findings.extend(judged.findings);
     }
+    report.mx_hosts = context.mx_hosts.clone();
+    report.domain = context.domain.clone();
 
+    // Phase 4: grade.
     finding::sort(&mut report.findings);
     report.posture = posture::grade(&report);
     report.grade = report.posture.grade.clone();
     report
+}
+
+/// Builds the cross-input context: the MX set from the best available source and the domain.
+fn build_context(
+    inputs: &Inputs,
+    now: Timestamp,
+    dns_texts: &[(usize, dns::DnsText)],
+    judged: Option<&transport::Judged>,
+) -> Context {
+    let clean = |name: &str| name.trim().trim_end_matches('.').to_ascii_lowercase();
+    let typed: Vec<MxHost> = inputs
+        .options
+        .mx_hosts
+        .iter()
+        .map(|h| clean(h))
+        .filter(|h| !h.is_empty())
+        .map(|name| MxHost {
+            name,
+            preference: None,
+            source: MxSource::Typed,
+        })
+        .collect();
+    let from_dns: Vec<MxHost> = dns_texts
+        .iter()
+        .flat_map(|(_, text)| text.records.iter())
+        .filter(|r| r.rtype == dns::RecordType::Mx)
+        .filter_map(|r| {
+            let mut words = r.rdata.split_whitespace();
+            let preference = words.next()?.parse::<u16>().ok();
+            let name = clean(words.next()?);
+            (!name.is_empty()).then_some(MxHost {
+                name,
+                preference,
+                source: MxSource::Dns,
+            })
+        })
+        .collect();
+    let from_headers: Vec<MxHost> = judged
+        .and_then(|j| j.path.border.and_then(|b| j.hops.get(b)))
+        .and_then(|hop| hop.by.as_deref())
+        .map(|by| MxHost {
+            name: clean(by),
+            preference: None,
+            source: MxSource::Headers,
+        })
+        .into_iter()
+        .collect();
+    let mut mx_hosts = if !typed.is_empty() {
+        typed
+    } else if !from_dns.is_empty() {
+        from_dns
+    } else {
+        from_headers
+    };
+    mx_hosts.sort_by_key(|m| m.preference.unwrap_or(0));
+    mx_hosts.dedup_by(|a, b| a.name == b.name);
+
+    let typed_domain = inputs
+        .options
+        .domain
+        .as_deref()
+        .map(clean)
+        .filter(|d| !d.is_empty());
+    // Owner names such as `_mta-sts.example.com` and `_smtp._tls.example.com` name the domain.
+    let from_owners = dns_texts
+        .iter()
+        .flat_map(|(_, text)| text.records.iter())
+        .filter_map(|r| r.owner.as_deref())
+        .find_map(|owner| {
+            let lower = owner.to_ascii_lowercase();
+            lower
+                .strip_prefix("_mta-sts.")
+                .or_else(|| lower.strip_prefix("_smtp._tls."))
+                .map(str::to_string)
+        });
+    Context {
+        now,
+        domain: typed_domain.or(from_owners),
+        mx_hosts,
+    }
 }
 
 /// Text from bytes: UTF-8, with invalid sequences replaced and a notice saying so.
