@@ -7,6 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::Report;
 
+/// What the worker posts once its WebAssembly is running. Messages posted to a worker before its
+/// handler is installed are lost, so the page waits for this before posting requests.
+pub const READY: &str = "{\"ready\":true}";
+
 /// What the page sends: the inputs, the user's options and the time, which the page reads.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Request {
@@ -16,6 +20,9 @@ pub struct Request {
     pub now_ms: f64,
     /// The recipient's MX hosts, as typed.
     pub mx_hosts: Vec<String>,
+    /// The recipient domain, as typed (optional).
+    #[serde(default)]
+    pub domain: Option<String>,
 }
 
 /// What the worker posts back, as a JSON string.
@@ -28,4 +35,3 @@ pub struct Reply {
     /// How long `analyze` took, in milliseconds (`performance.now()` in the worker).
     pub elapsed_ms: f64,
 }
-

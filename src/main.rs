@@ -1,5 +1,5 @@
-//! Mounts the Yew app. Everything else lives in the library.
+//! The page's entry point: mounts the Yew app. Everything else lives in the library.
 
 fn main() {
-    yew::Renderer::<mailtls::ui::app::App>::new().render();
+    mailtls::ui::web::mount();
 }

@@ -30,6 +30,7 @@ pub fn start() {
             documents,
             options: Options {
                 mx_hosts: request.mx_hosts.clone(),
+                domain: request.domain.clone(),
             },
         };
         let report = analyze(&inputs, Timestamp::from_millis(request.now_ms));
@@ -46,14 +47,14 @@ pub fn start() {
     scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     handler.forget();
-    let _ = scope.post_message(&JsValue::from_str("{\"ready\":true}"));
+    let _ = scope.post_message(&JsValue::from_str(crate::bridge::READY));
 }
 
 fn now_ms(scope: &DedicatedWorkerGlobalScope) -> f64 {
     scope.performance().map(|p| p.now()).unwrap_or(0.0)
 }
 
-/// Reads `{id, now_ms, mx_hosts: [..], documents: [{name, text} | {name, bytes: Uint8Array}]}`.
+/// Reads `{id, now_ms, mx_hosts: [..], domain?, documents: [{name, text} | {name, bytes: Uint8Array}]}`.
 fn read_request(data: &JsValue) -> (Request, Vec<Document>) {
     let get = |target: &JsValue, key: &str| Reflect::get(target, &JsValue::from_str(key)).ok();
     let request = Request {
@@ -68,11 +69,14 @@ fn read_request(data: &JsValue) -> (Request, Vec<Document>) {
                     .collect()
             })
             .unwrap_or_default(),
+        domain: get(data, "domain").and_then(|v| v.as_string()),
     };
     let mut documents = Vec::new();
-    if let Some(list) = get(data, "documents").filter(|v| Array::is_array(v)) {
+    if let Some(list) = get(data, "documents").filter(Array::is_array) {
         for item in Array::from(&list).iter() {
-            let name = get(&item, "name").and_then(|v| v.as_string()).unwrap_or_default();
+            let name = get(&item, "name")
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
             let kind = get(&item, "kind")
                 .and_then(|v| v.as_string())
                 .and_then(|k| Kind::ALL.into_iter().find(|x| x.name() == k));
@@ -110,8 +114,13 @@ pub fn analyze_js(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
         _ => Timestamp::from_millis(js_sys::Date::now()),
     };
     let mx_hosts = get("mx")
-        .filter(|v| Array::is_array(v))
-        .map(|v| Array::from(&v).iter().filter_map(|h| h.as_string()).collect())
+        .filter(Array::is_array)
+        .map(|v| {
+            Array::from(&v)
+                .iter()
+                .filter_map(|h| h.as_string())
+                .collect()
+        })
         .unwrap_or_default();
     let name = get("name")
         .and_then(|v| v.as_string())
@@ -119,7 +128,10 @@ pub fn analyze_js(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let report = analyze(
         &Inputs {
             documents: vec![Document::text(name, text)],
-            options: Options { mx_hosts },
+            options: Options {
+                mx_hosts,
+                domain: get("domain").and_then(|v| v.as_string()),
+            },
         },
         now,
     );
@@ -128,4 +140,3 @@ pub fn analyze_js(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
         .serialize(&serializer)
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
-

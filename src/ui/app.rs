@@ -1,28 +1,34 @@
-//! Temporary skeleton app used to validate the build pipeline.
+//! The app: holds the [`State`] in a reducer and renders the [`Page`]. In the browser it also
+//! connects to `ui/web.rs` for the worker, files, storage and clipboard; natively (SSR tests)
+//! the page is inert.
+//!
+//! Must not touch the browser itself.
+
 use yew::prelude::*;
 
-/// The page.
+use super::components::{Handlers, Page};
+use super::state::State;
+
+/// The app.
 #[function_component(App)]
 pub fn app() -> Html {
-    let text = use_state(String::new);
-    let result = use_state(String::new);
-    #[cfg(feature = "web")]
-    let worker = use_memo((), |_| super::web::spawn_worker(result.setter()));
-    let oninput = {
-        let text = text.clone();
-        #[cfg(feature = "web")]
-        let worker = worker.clone();
-        Callback::from(move |e: InputEvent| {
-            let value = e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value();
-            #[cfg(feature = "web")]
-            super::web::post(&worker, &value);
-            text.set(value);
-        })
-    };
-    html! {
-        <main>
-            <textarea id="paste" {oninput} value={(*text).clone()} />
-            <pre id="out">{ (*result).clone() }</pre>
-        </main>
+    let state = use_reducer(State::default);
+    let handlers = use_handlers(&state);
+    html! { <Page state={std::rc::Rc::new((*state).clone())} {handlers} /> }
+}
+
+#[cfg(feature = "web")]
+#[hook]
+fn use_handlers(state: &UseReducerHandle<State>) -> Handlers {
+    super::web::use_browser(state)
+}
+
+#[cfg(not(feature = "web"))]
+#[hook]
+fn use_handlers(state: &UseReducerHandle<State>) -> Handlers {
+    let dispatcher = state.dispatcher();
+    Handlers {
+        act: Callback::from(move |action| dispatcher.dispatch(action)),
+        ..Handlers::default()
     }
 }

@@ -1,6 +1,17 @@
-//! The Yew front end: renders a `Report`. Never parses input itself; the analysis runs in the
-//! worker (`crate::worker`) and reaches components as data.
+//! The Yew front end: renders a `Report` that the analysis worker sends as JSON. It never parses
+//! input and never calls the analysis functions (only its types), so the page's WebAssembly
+//! stays small and a panic in the analysis can't take the page down.
+//!
+//! Layout: `state.rs` is the pure reducer, `components/` render, `words.rs` holds the page's
+//! prose, `samples.rs` the examples, `app.rs` wires state to effects, and `web.rs` (browser
+//! builds only) is the one file that talks to the browser.
 
 pub mod app;
+pub mod components;
+pub mod format;
+pub mod samples;
+pub mod saved;
+pub mod state;
 #[cfg(feature = "web")]
 pub mod web;
+pub mod words;

@@ -1,0 +1,90 @@
+//! The hop table: one row per Received line in delivery order, with the lock, route, protocol,
+//! TLS version and cipher, and delay; a divider marks the recipient's border. On phones the CSS
+//! turns rows into stacked cards.
+//!
+//! Must not depend on the browser.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::HopRow;
+use crate::analysis::transport::BorderSource;
+use crate::analysis::Report;
+use crate::ui::state::Action;
+use crate::ui::words;
+
+/// The table's properties.
+#[derive(Properties, Clone, PartialEq)]
+pub struct HopTableProps {
+    /// The report.
+    pub report: Rc<Report>,
+    /// Open rows.
+    pub expanded: BTreeSet<usize>,
+    /// The highlighted hop.
+    pub focus: Option<usize>,
+    /// Reducer actions.
+    pub act: Callback<Action>,
+}
+
+/// The table.
+#[function_component(HopTable)]
+pub fn hop_table(props: &HopTableProps) -> Html {
+    let report = &props.report;
+    if report.hops.is_empty() {
+        return html! {};
+    }
+    let border = report.path.as_ref().and_then(|p| p.border);
+    let border_source = report
+        .path
+        .as_ref()
+        .map_or(BorderSource::None, |p| p.border_source);
+    html! {
+        <section class="card hops-card" aria-labelledby="hops-title">
+            <div class="card-head">
+                <h2 id="hops-title">{ words::HOPS_TITLE }</h2>
+                <p class="hint">{ words::HOPS_HINT }</p>
+            </div>
+            <div class="table-wrap">
+                <table class="hops" data-test="hops">
+                    <caption class="visually-hidden">{ words::HOPS_HINT }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col" class="col-hop">{ words::COL_HOP }</th>
+                            <th scope="col" class="col-tls">{ words::COL_TLS }</th>
+                            <th scope="col" class="col-route">{ words::COL_ROUTE }</th>
+                            <th scope="col" class="col-with">{ words::COL_WITH }</th>
+                            <th scope="col" class="col-version">{ words::COL_VERSION }</th>
+                            <th scope="col" class="col-delay">{ words::COL_DELAY }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for report.hops.iter().map(|hop| {
+                            let divider = (border == Some(hop.index) && hop.index > 0)
+                                .then(|| words::border_divider(border_source));
+                            let findings = report
+                                .findings
+                                .iter()
+                                .filter(|f| f.hop == Some(hop.index))
+                                .cloned()
+                                .collect::<Vec<_>>();
+                            html! {<>
+                                if let Some(text) = divider {
+                                    <tr class="border-row" aria-hidden="false">
+                                        <td colspan="6"><span class="border-line">{ text }</span></td>
+                                    </tr>
+                                }
+                                <HopRow key={hop.index} hop={hop.clone()} {findings}
+                                    is_border={border == Some(hop.index)}
+                                    expanded={props.expanded.contains(&hop.index)}
+                                    focused={props.focus == Some(hop.index)}
+                                    act={props.act.clone()} />
+                            </>}
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

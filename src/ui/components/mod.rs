@@ -1,0 +1,36 @@
+//! The page's components, one per file. Each renders its props and sends events up; none keeps
+//! state of its own beyond what the DOM does (open `<details>`), and none touches the browser.
+
+mod empty_state;
+mod error_banner;
+mod examples_menu;
+mod finding_item;
+mod finding_list;
+mod hop_row;
+mod hop_table;
+pub mod icons;
+mod input_card;
+mod input_problem;
+mod masthead;
+mod message_context;
+pub mod page;
+mod pending;
+mod status_footer;
+mod verdict;
+
+pub use empty_state::EmptyState;
+pub use error_banner::ErrorBanner;
+pub use examples_menu::ExamplesMenu;
+pub use finding_item::FindingItem;
+pub use finding_list::FindingList;
+pub use hop_row::HopRow;
+pub use hop_table::HopTable;
+pub use icons::severity_icon;
+pub use input_card::InputCard;
+pub use input_problem::InputProblem;
+pub use masthead::Masthead;
+pub use message_context::MessageContext;
+pub use page::{Handlers, Page};
+pub use pending::Pending;
+pub use status_footer::StatusFooter;
+pub use verdict::Verdict;
