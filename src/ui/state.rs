@@ -48,7 +48,18 @@ pub struct State {
     pub focus: Option<Focus>,
     /// A file is being dragged over the page.
     pub dragging: bool,
+    /// Show every hop, not only the first [`HOPS_SHOWN`].
+    pub all_hops: bool,
+    /// Show every finding, not only the first [`FINDINGS_SHOWN`].
+    pub all_findings: bool,
 }
+
+/// Hops rendered before "Show all": a real path has a dozen; thousands (a hostile paste) would
+/// keep the main thread busy for seconds.
+pub const HOPS_SHOWN: usize = 200;
+
+/// Findings rendered before "Show all", for the same reason.
+pub const FINDINGS_SHOWN: usize = 100;
 
 /// One input document.
 #[derive(Debug, Clone, PartialEq)]
@@ -156,6 +167,10 @@ pub enum Action {
     Dragging(bool),
     /// The crash details were copied.
     Copied,
+    /// Render every hop.
+    ShowAllHops,
+    /// Render every finding.
+    ShowAllFindings,
 }
 
 /// What the page asks the worker to analyse.
@@ -219,10 +234,9 @@ impl State {
                     body: Body::Text(sample.text.into()),
                     kind: None,
                 };
-                let mut next =
+                let next =
                     self.with_inputs(vec![doc], self.mx_hosts.clone(), Some(sample.id), true);
-                next.expanded_hops.clear();
-                Some(next)
+                Some(next.fresh())
             }
             Action::OpenFile { name, bytes } => {
                 let mut next = self.with_inputs(
@@ -231,9 +245,8 @@ impl State {
                     None,
                     true,
                 );
-                next.expanded_hops.clear();
                 next.dragging = false;
-                Some(next)
+                Some(next.fresh())
             }
             Action::Clear => Some(State {
                 engine: self.engine,
@@ -306,6 +319,7 @@ impl State {
             }),
             Action::ShowHop(hop) => self.with(|s| {
                 s.expanded_hops.insert(hop);
+                s.all_hops |= hop >= HOPS_SHOWN;
                 let seq = s.focus.map_or(1, |f| f.seq.wrapping_add(1));
                 s.focus = Some(Focus { hop, seq });
             }),
@@ -314,6 +328,8 @@ impl State {
                 next.dragging = on;
                 next
             }),
+            Action::ShowAllHops => self.with(|s| s.all_hops = true),
+            Action::ShowAllFindings => self.with(|s| s.all_findings = true),
             Action::Copied => {
                 let failure = self.failure.as_ref()?;
                 let mut next = self.clone();
@@ -323,6 +339,17 @@ impl State {
                 });
                 Some(next)
             }
+        }
+    }
+
+    /// The textarea's text, shared (no copy of a large paste per render).
+    pub fn text_shared(&self) -> Option<Rc<str>> {
+        match self.documents.first() {
+            Some(Doc {
+                body: Body::Text(text),
+                ..
+            }) => Some(text.clone()),
+            _ => None,
         }
     }
 
@@ -472,7 +499,17 @@ impl State {
             expanded_hops: self.expanded_hops.clone(),
             focus: None,
             dragging: false,
+            all_hops: self.all_hops,
+            all_findings: self.all_findings,
         }
+    }
+
+    /// For a new document: forget which rows were open and what was expanded.
+    fn fresh(mut self) -> State {
+        self.expanded_hops.clear();
+        self.all_hops = false;
+        self.all_findings = false;
+        self
     }
 
     fn with(&self, change: impl FnOnce(&mut State)) -> Option<State> {
@@ -698,5 +735,16 @@ mod tests {
         let s = run(vec![Action::ShowHop(1), Action::ShowHop(1)]);
         assert_eq!(s.focus, Some(Focus { hop: 1, seq: 2 }));
         assert!(s.expanded_hops.contains(&1));
+        assert!(!s.all_hops);
+        // A hop beyond the first page of rows shows them all.
+        let s = run(vec![Action::ShowHop(HOPS_SHOWN)]);
+        assert!(s.all_hops);
+        // A new example starts collapsed.
+        let s = run(vec![
+            Action::ShowAllHops,
+            Action::ToggleHop(3),
+            Action::PickExample("postfix-tls13".into()),
+        ]);
+        assert!(!s.all_hops && s.expanded_hops.is_empty());
     }
 }

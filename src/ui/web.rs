@@ -65,10 +65,14 @@ pub fn mount() {
 /// and returns the callbacks the components use.
 #[hook]
 pub fn use_browser(state: &UseReducerHandle<State>) -> Handlers {
-    let dispatcher = state.dispatcher();
+    // Every callback is made once (or when what it captures changes), so components that
+    // receive them see equal props and skip re-rendering while the user types.
     let act = {
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |action: Action| dispatcher.dispatch(action))
+        let dispatcher = state.dispatcher();
+        (*use_memo((), move |_| {
+            Callback::from(move |action: Action| dispatcher.dispatch(action))
+        }))
+        .clone()
     };
     let analyser = {
         let act = act.clone();
@@ -114,53 +118,84 @@ pub fn use_browser(state: &UseReducerHandle<State>) -> Handlers {
     // Scroll to a hop that a finding pointed at, and move the focus to its row.
     use_effect_with(state.focus, |focus| {
         if let Some(focus) = focus {
-            show_element(
-                &format!("hop-{}", focus.hop + 1),
-                &format!("hop-{}-toggle", focus.hop + 1),
-            );
+            let n = focus.hop + 1;
+            show_element(&format!("hop-{n}"), &format!("hop-{n}-toggle"));
         }
     });
 
-    let text_input = {
+    let events = use_memo((), {
         let act = act.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
-                act.emit(Action::EditText(area.value()));
-            }
-        })
+        move |_| Events::new(act)
+    });
+    let copy_details = {
+        let act = act.clone();
+        (*use_memo(state.failure_details(), move |details| {
+            let details = details.clone();
+            Callback::from(move |()| copy_text(details.clone(), act.clone()))
+        }))
+        .clone()
     };
-    let mx_input = {
-        let act = act.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                act.emit(Action::EditMx(input.value()));
-            }
-        })
-    };
-    let example = {
-        let act = act.clone();
-        Callback::from(move |e: Event| {
-            if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
-                act.emit(Action::PickExample(select.value()));
-            }
-        })
-    };
-    let file_pick = {
-        let act = act.clone();
-        Callback::from(move |e: Event| {
-            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
-                return;
-            };
-            if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                read_file(file, act.clone());
-            }
-            // Picking the same file again must fire `change` again.
-            input.set_value("");
-        })
-    };
-    let drop = {
-        let act = act.clone();
-        Callback::from(move |e: DragEvent| {
+
+    Handlers {
+        act,
+        text_input: events.text_input.clone(),
+        mx_input: events.mx_input.clone(),
+        example: events.example.clone(),
+        file_pick: events.file_pick.clone(),
+        drop: events.drop.clone(),
+        copy_details,
+    }
+}
+
+/// The callbacks that read raw browser events into actions.
+struct Events {
+    text_input: Callback<InputEvent>,
+    mx_input: Callback<InputEvent>,
+    example: Callback<Event>,
+    file_pick: Callback<Event>,
+    drop: Callback<DragEvent>,
+}
+
+impl Events {
+    fn new(act: Callback<Action>) -> Events {
+        let text_input = {
+            let act = act.clone();
+            Callback::from(move |e: InputEvent| {
+                if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
+                    act.emit(Action::EditText(area.value()));
+                }
+            })
+        };
+        let mx_input = {
+            let act = act.clone();
+            Callback::from(move |e: InputEvent| {
+                if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                    act.emit(Action::EditMx(input.value()));
+                }
+            })
+        };
+        let example = {
+            let act = act.clone();
+            Callback::from(move |e: Event| {
+                if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
+                    act.emit(Action::PickExample(select.value()));
+                }
+            })
+        };
+        let file_pick = {
+            let act = act.clone();
+            Callback::from(move |e: Event| {
+                let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
+                    return;
+                };
+                if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                    read_file(file, act.clone());
+                }
+                // Picking the same file again must fire `change` again.
+                input.set_value("");
+            })
+        };
+        let drop = Callback::from(move |e: DragEvent| {
             act.emit(Action::Dragging(false));
             let file = e
                 .data_transfer()
@@ -178,22 +213,14 @@ pub fn use_browser(state: &UseReducerHandle<State>) -> Handlers {
                     }
                 }
             }
-        })
-    };
-    let copy_details = {
-        let act = act.clone();
-        let details = state.failure_details();
-        Callback::from(move |()| copy_text(details.clone(), act.clone()))
-    };
-
-    Handlers {
-        act,
-        text_input,
-        mx_input,
-        example,
-        file_pick,
-        drop,
-        copy_details,
+        });
+        Events {
+            text_input,
+            mx_input,
+            example,
+            file_pick,
+            drop,
+        }
     }
 }
 

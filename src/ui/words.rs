@@ -353,6 +353,11 @@ pub fn duration(seconds: i64) -> String {
     }
 }
 
+/// "Show all 5,000 hops (4,800 more)".
+pub fn show_all(total: usize, hidden: usize, what: &str) -> String {
+    format!("Show all {total} {what} ({hidden} more)")
+}
+
 // --- Findings ----------------------------------------------------------------------------------
 
 /// The findings heading.

@@ -3,17 +3,21 @@
 //!
 //! Must not depend on the browser.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use crate::analysis::{Finding, Severity};
+use crate::analysis::{Report, Severity};
 use crate::ui::state::Action;
 use crate::ui::words;
 
 /// The item's properties.
 #[derive(Properties, Clone, PartialEq)]
 pub struct FindingItemProps {
-    /// The finding.
-    pub finding: Finding,
+    /// The report (shared, compared by pointer).
+    pub report: Rc<Report>,
+    /// The finding's index in `report.findings`.
+    pub index: usize,
     /// The input's name, when there are several inputs.
     #[prop_or_default]
     pub input_name: Option<String>,
@@ -24,7 +28,9 @@ pub struct FindingItemProps {
 /// The item.
 #[function_component(FindingItem)]
 pub fn finding_item(props: &FindingItemProps) -> Html {
-    let f = &props.finding;
+    let Some(f) = props.report.findings.get(props.index) else {
+        return html! {};
+    };
     let sev = f.severity.name();
     // Critical findings open by themselves; the rest wait to be asked.
     let open = f.severity == Severity::Critical;

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::FindingItem;
 use crate::analysis::{Report, Severity};
-use crate::ui::state::Action;
+use crate::ui::state::{Action, FINDINGS_SHOWN};
 use crate::ui::words;
 
 /// The list's properties.
@@ -19,6 +19,8 @@ pub struct FindingListProps {
     pub report: Rc<Report>,
     /// Reducer actions (a location shows its hop).
     pub act: Callback<Action>,
+    /// Render every finding, not only the first [`FINDINGS_SHOWN`].
+    pub all: bool,
 }
 
 /// The list.
@@ -35,6 +37,16 @@ pub fn finding_list(props: &FindingListProps) -> Html {
     if findings.is_empty() {
         return html! {};
     }
+    let total = findings.len();
+    let findings: Vec<_> = findings
+        .into_iter()
+        .take(if props.all { total } else { FINDINGS_SHOWN })
+        .collect();
+    let hidden = total - findings.len();
+    let show_all = {
+        let act = props.act.clone();
+        Callback::from(move |_: MouseEvent| act.emit(Action::ShowAllFindings))
+    };
     let groups = [
         Severity::Critical,
         Severity::Warning,
@@ -70,14 +82,21 @@ pub fn finding_list(props: &FindingListProps) -> Html {
                                     .and_then(|l| report.inputs.get(l.input))
                                     .map(|i| i.file.clone());
                                 html! {
-                                    <FindingItem key={*i} finding={(*f).clone()} {input_name}
-                                        act={props.act.clone()} />
+                                    <FindingItem key={*i} report={report.clone()} index={*i}
+                                        {input_name} act={props.act.clone()} />
                                 }
                             }) }
                         </ul>
                     </div>
                 })
             }) }
+            if hidden > 0 {
+                <p class="more">
+                    <button type="button" class="button" onclick={show_all}>
+                        { words::show_all(total, hidden, "findings") }
+                    </button>
+                </p>
+            }
         </section>
     }
 }

@@ -3,22 +3,24 @@
 //!
 //! Must not depend on the browser.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::icons::{icon, Icon};
 use super::severity_icon;
 use crate::analysis::received::Trust;
-use crate::analysis::{Finding, Hop};
+use crate::analysis::{Finding, Hop, Report};
 use crate::ui::state::Action;
 use crate::ui::words;
 
 /// The row's properties.
 #[derive(Properties, Clone, PartialEq)]
 pub struct HopRowProps {
-    /// The hop.
-    pub hop: Hop,
-    /// The findings about this hop.
-    pub findings: Vec<Finding>,
+    /// The report (shared: rows compare it by pointer, so an unchanged report costs nothing).
+    pub report: Rc<Report>,
+    /// The hop's index in `report.hops`.
+    pub index: usize,
     /// This hop is the recipient's border.
     pub is_border: bool,
     /// The details row is open.
@@ -32,7 +34,9 @@ pub struct HopRowProps {
 /// The row.
 #[function_component(HopRow)]
 pub fn hop_row(props: &HopRowProps) -> Html {
-    let hop = &props.hop;
+    let Some(hop) = props.report.hops.get(props.index) else {
+        return html! {};
+    };
     let n = hop.index + 1;
     let (state_class, encrypted_attr, lock) = match hop.encrypted {
         Some(true) => ("is-yes", "yes", Icon::LockClosed),
@@ -131,7 +135,7 @@ pub fn hop_row(props: &HopRowProps) -> Html {
         </tr>
         if props.expanded {
             <tr class={classes!("hop-detail", state_class)} id={detail_id}>
-                <td colspan="6">{ details(hop, &props.findings) }</td>
+                <td colspan="6">{ details(hop, &props.report.findings) }</td>
             </tr>
         }
     </>}
@@ -218,9 +222,9 @@ fn details(hop: &Hop, findings: &[Finding]) -> Html {
                     { fact(words::DETAIL_CLIENT_CERT, format!("{c} {}", words::CLIENT_CERT_NOTE)) }
                 }
             </dl>
-            if !findings.is_empty() {
+            if findings.iter().any(|f| f.hop == Some(hop.index)) {
                 <ul class="hop-findings">
-                    { for findings.iter().map(|f| html! {
+                    { for findings.iter().filter(|f| f.hop == Some(hop.index)).map(|f| html! {
                         <li class={classes!("sev", format!("sev-{}", f.severity.name()))}>
                             { severity_icon(f.severity) }
                             <span>{ &f.title }</span>

@@ -12,7 +12,7 @@ use yew::prelude::*;
 use super::HopRow;
 use crate::analysis::transport::BorderSource;
 use crate::analysis::Report;
-use crate::ui::state::Action;
+use crate::ui::state::{Action, HOPS_SHOWN};
 use crate::ui::words;
 
 /// The table's properties.
@@ -24,6 +24,8 @@ pub struct HopTableProps {
     pub expanded: BTreeSet<usize>,
     /// The highlighted hop.
     pub focus: Option<usize>,
+    /// Render every hop, not only the first [`HOPS_SHOWN`].
+    pub all: bool,
     /// Reducer actions.
     pub act: Callback<Action>,
 }
@@ -40,6 +42,16 @@ pub fn hop_table(props: &HopTableProps) -> Html {
         .path
         .as_ref()
         .map_or(BorderSource::None, |p| p.border_source);
+    let shown = if props.all {
+        report.hops.len()
+    } else {
+        HOPS_SHOWN
+    };
+    let hidden = report.hops.len().saturating_sub(shown);
+    let show_all = {
+        let act = props.act.clone();
+        Callback::from(move |_: MouseEvent| act.emit(Action::ShowAllHops))
+    };
     html! {
         <section class="card hops-card" aria-labelledby="hops-title">
             <div class="card-head">
@@ -60,22 +72,16 @@ pub fn hop_table(props: &HopTableProps) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for report.hops.iter().map(|hop| {
+                        { for report.hops.iter().take(shown).map(|hop| {
                             let divider = (border == Some(hop.index) && hop.index > 0)
                                 .then(|| words::border_divider(border_source));
-                            let findings = report
-                                .findings
-                                .iter()
-                                .filter(|f| f.hop == Some(hop.index))
-                                .cloned()
-                                .collect::<Vec<_>>();
                             html! {<>
                                 if let Some(text) = divider {
-                                    <tr class="border-row" aria-hidden="false">
+                                    <tr class="border-row">
                                         <td colspan="6"><span class="border-line">{ text }</span></td>
                                     </tr>
                                 }
-                                <HopRow key={hop.index} hop={hop.clone()} {findings}
+                                <HopRow key={hop.index} report={report.clone()} index={hop.index}
                                     is_border={border == Some(hop.index)}
                                     expanded={props.expanded.contains(&hop.index)}
                                     focused={props.focus == Some(hop.index)}
@@ -85,6 +91,13 @@ pub fn hop_table(props: &HopTableProps) -> Html {
                     </tbody>
                 </table>
             </div>
+            if hidden > 0 {
+                <p class="more">
+                    <button type="button" class="button" onclick={show_all}>
+                        { words::show_all(report.hops.len(), hidden, "hops") }
+                    </button>
+                </p>
+            }
         </section>
     }
 }

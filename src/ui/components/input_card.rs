@@ -61,7 +61,7 @@ pub fn input_card(props: &InputCardProps) -> Html {
                 </div>
             }
             <textarea id="input" class={classes!("input", compact.then_some("is-compact"))}
-                value={AttrValue::from(state.text().to_string())}
+                value={state.text_shared().map_or_else(AttrValue::default, AttrValue::from)}
                 oninput={handlers.text_input.clone()}
                 placeholder={words::INPUT_PLACEHOLDER}
                 spellcheck="false" autocomplete="off" autocapitalize="off"

@@ -102,17 +102,22 @@ pub fn page(props: &PageProps) -> Html {
                 if report.path.is_some() {
                     <Verdict report={report.clone()} />
                     <HopTable report={report.clone()} expanded={state.expanded_hops.clone()}
-                        focus={state.focus.map(|f| f.hop)} act={act.clone()} />
+                        focus={state.focus.map(|f| f.hop)} all={state.all_hops}
+                        act={act.clone()} />
                 }
                 <div class="lower">
-                    <FindingList report={report.clone()} act={act.clone()} />
+                    <FindingList report={report.clone()} act={act.clone()} all={state.all_findings} />
                     if report.message.is_some() || !report.mx_hosts.is_empty() {
                         <MessageContext report={report.clone()} />
                     }
                 </div>
             </>}
         }
-        None if state.has_input() => html! { <Pending engine={state.engine} /> },
+        None if state.has_input() && state.failure.is_none() => {
+            html! { <Pending engine={state.engine} /> }
+        }
+        // After a crash the banner says everything.
+        None if state.has_input() => html! {},
         _ => html! { <EmptyState act={act.clone()} /> },
     };
 
