@@ -26,6 +26,9 @@ pub const INPUT_PLACEHOLDER: &str = "Received: from mail.example.org (mail.examp
                                      (using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits))\n    \
                                      by mx.example.com (Postfix) with ESMTPS id 4Xy…";
 
+/// The textarea's placeholder while a binary file is the input.
+pub const REPLACE_FILE: &str = "Or paste text here instead of the file.";
+
 /// The hint under the textarea.
 pub const INPUT_HINT: &str = "Analysed as you type. You can also drop a file anywhere on the page.";
 
@@ -284,6 +287,16 @@ pub fn border_divider(source: BorderSource) -> &'static str {
             "The recipient's border (guessed): the lines above were already in the message when \
             it arrived — the sender's claim."
         }
+    }
+}
+
+/// "1 critical", "2 warnings": a hop's problems, as a tag in its row.
+pub fn problem_count(severity: Severity, n: usize) -> String {
+    match severity {
+        Severity::Critical => format!("{n} critical"),
+        Severity::Warning => format!("{n} warning{}", plural(n)),
+        Severity::Notice => format!("{n} notice{}", plural(n)),
+        Severity::Ok => format!("{n} passed"),
     }
 }
 

@@ -10,7 +10,8 @@ use yew::prelude::*;
 use super::icons::{icon, Icon};
 use super::severity_icon;
 use crate::analysis::received::Trust;
-use crate::analysis::{Finding, Hop, Report};
+use crate::analysis::{Finding, Hop, Report, Severity};
+use crate::ui::format::breakable;
 use crate::ui::state::Action;
 use crate::ui::words;
 
@@ -51,6 +52,20 @@ pub fn hop_row(props: &HopRowProps) -> Html {
     let row_id = format!("hop-{n}");
     let detail_id = format!("hop-{n}-detail");
     let upstream = hop.trust == Trust::ClaimedUpstream;
+    // The hop's problems, counted from the report's findings (the page judges nothing itself).
+    let count = |severity: Severity| {
+        props
+            .report
+            .findings
+            .iter()
+            .filter(|f| f.hop == Some(hop.index) && f.severity == severity)
+            .count()
+    };
+    let problems: Vec<(Severity, usize)> = [Severity::Critical, Severity::Warning]
+        .into_iter()
+        .map(|s| (s, count(s)))
+        .filter(|(_, n)| *n > 0)
+        .collect();
     let class = classes!(
         "hop",
         state_class,
@@ -82,7 +97,7 @@ pub fn hop_row(props: &HopRowProps) -> Html {
             <td class="hop-route" data-label={words::COL_ROUTE}>
                 <div class="route-from">
                     <span class={classes!("host", hop.from.is_none().then_some("is-missing"))}>
-                        { hop.from.clone().or_else(|| hop.helo.clone()).unwrap_or_else(|| "—".into()) }
+                        { breakable(hop.from.as_deref().or(hop.helo.as_deref()).unwrap_or("—"), '.') }
                     </span>
                     if let Some(ip) = &hop.from_ip {
                         if hop.from.as_deref() != Some(ip.as_str()) {
@@ -94,14 +109,20 @@ pub fn hop_row(props: &HopRowProps) -> Html {
                     <span class="arrow" aria-hidden="true">{ "→" }</span>
                     <span class="visually-hidden">{ " to " }</span>
                     <span class="route-end">
-                        <span class="host">{ hop.by.clone().unwrap_or_else(|| "—".into()) }</span>
+                        <span class="host">{ breakable(hop.by.as_deref().unwrap_or("—"), '.') }</span>
                         if let Some(ip) = &hop.by_ip {
                             <span class="ip">{ ip }</span>
                         }
                     </span>
                 </div>
-                if hop.internal || props.is_border || upstream {
+                if hop.internal || props.is_border || upstream || !problems.is_empty() {
                     <div class="tags">
+                        { for problems.iter().map(|(severity, n)| html! {
+                            <span class={classes!("tag", "tag-sev", format!("sev-{}", severity.name()))}>
+                                { severity_icon(*severity) }
+                                { words::problem_count(*severity, *n) }
+                            </span>
+                        }) }
                         if hop.internal {
                             <span class="tag tag-internal"
                                 title={hop.internal_reason.clone().unwrap_or_default()}>
@@ -121,7 +142,7 @@ pub fn hop_row(props: &HopRowProps) -> Html {
             </td>
             <td class="hop-with" data-label={words::COL_WITH}>
                 if let Some(with) = &hop.with {
-                    <code>{ with }</code>
+                    <code>{ breakable(with, '/') }</code>
                 } else {
                     <span class="muted">{ "—" }</span>
                 }
@@ -164,7 +185,7 @@ fn version_cell(hop: &Hop) -> Html {
             }
         </div>
         if let Some(cipher) = cipher {
-            <div class="cipher" title={written_title}><code>{ cipher }</code></div>
+            <div class="cipher" title={written_title}><code>{ breakable(&cipher, '_') }</code></div>
         }
         if hop.forward_secret == Some(false) {
             <span class="tag tag-warning">{ words::NO_FORWARD_SECRECY }</span>

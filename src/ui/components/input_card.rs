@@ -37,7 +37,8 @@ pub fn input_card(props: &InputCardProps) -> Html {
         Callback::from(move |_: MouseEvent| act.emit(Action::EditText(String::new())))
     };
     let problems = state.input_problems();
-    let compact = state.report().is_some() && state.has_input();
+    let file = state.file();
+    let compact = (state.report().is_some() && state.has_input()) || file.is_some();
 
     html! {
         <section class="card input-card" aria-labelledby="input-label">
@@ -51,7 +52,7 @@ pub fn input_card(props: &InputCardProps) -> Html {
                     </p>
                 }
             </div>
-            if let Some((name, size)) = state.file() {
+            if let Some((name, size)) = file {
                 <div class="file-chip">
                     { icon(Icon::File, "") }
                     <span class="file-chip-text">{ words::binary_file(name, size) }</span>
@@ -63,7 +64,7 @@ pub fn input_card(props: &InputCardProps) -> Html {
             <textarea id="input" class={classes!("input", compact.then_some("is-compact"))}
                 value={state.text_shared().map_or_else(AttrValue::default, AttrValue::from)}
                 oninput={handlers.text_input.clone()}
-                placeholder={words::INPUT_PLACEHOLDER}
+                placeholder={if file.is_some() { words::REPLACE_FILE } else { words::INPUT_PLACEHOLDER }}
                 spellcheck="false" autocomplete="off" autocapitalize="off"
                 aria-describedby="input-hint" />
             <p id="input-hint" class="hint">{ words::INPUT_HINT }</p>
