@@ -142,7 +142,7 @@ pub fn use_browser(state: &UseReducerHandle<State>) -> Handlers {
         mx_input: events.mx_input.clone(),
         example: events.example.clone(),
         file_pick: events.file_pick.clone(),
-        drop: events.drop.clone(),
+        drag: events.drag.clone(),
         copy_details,
     }
 }
@@ -153,7 +153,7 @@ struct Events {
     mx_input: Callback<InputEvent>,
     example: Callback<Event>,
     file_pick: Callback<Event>,
-    drop: Callback<DragEvent>,
+    drag: Callback<DragEvent>,
 }
 
 impl Events {
@@ -195,23 +195,31 @@ impl Events {
                 input.set_value("");
             })
         };
-        let drop = Callback::from(move |e: DragEvent| {
-            act.emit(Action::Dragging(false));
-            let file = e
-                .data_transfer()
-                .and_then(|dt| dt.files())
-                .and_then(|files| files.get(0));
-            match file {
-                Some(file) => read_file(file, act.clone()),
-                None => {
-                    // Dropped text (a selection from another window) is pasted.
-                    let text = e
+        let drag = Callback::from(move |e: DragEvent| {
+            // Only drags that carry files are ours; a text selection dragged within the page
+            // keeps the browser's behaviour.
+            let carries_files = e.data_transfer().is_some_and(|dt| {
+                dt.types()
+                    .iter()
+                    .any(|t| t.as_string().as_deref() == Some("Files"))
+            });
+            if !carries_files {
+                return;
+            }
+            e.prevent_default();
+            match e.type_().as_str() {
+                "dragenter" => act.emit(Action::Dragging(true)),
+                "drop" => {
+                    act.emit(Action::Dragging(false));
+                    let file = e
                         .data_transfer()
-                        .and_then(|dt| dt.get_data("text/plain").ok());
-                    if let Some(text) = text.filter(|t| !t.is_empty()) {
-                        act.emit(Action::EditText(text));
+                        .and_then(|dt| dt.files())
+                        .and_then(|files| files.get(0));
+                    if let Some(file) = file {
+                        read_file(file, act.clone());
                     }
                 }
+                _ => {}
             }
         });
         Events {
@@ -219,7 +227,7 @@ impl Events {
             mx_input,
             example,
             file_pick,
-            drop,
+            drag,
         }
     }
 }

@@ -7,13 +7,13 @@ use yew::prelude::*;
 use super::icons::{icon, Icon};
 use crate::ui::words;
 
-/// The masthead.
+/// The masthead. It holds no links or controls, so the textarea is the first thing the keyboard
+/// reaches and no skip link is needed (nor a `#fragment` link, which the share links will own).
 #[function_component(Masthead)]
 pub fn masthead() -> Html {
     html! {
         <header class="masthead">
             <div class="masthead-inner">
-                <a class="skip-link" href="#input">{ "Skip to the input" }</a>
                 <div class="brand">
                     { icon(Icon::Mark, "brand-mark") }
                     <span class="brand-name">{ words::PRODUCT }</span>

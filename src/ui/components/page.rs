@@ -30,8 +30,8 @@ pub struct Handlers {
     pub example: Callback<Event>,
     /// The file picker's `change` event.
     pub file_pick: Callback<Event>,
-    /// A drop on the page.
-    pub drop: Callback<DragEvent>,
+    /// `dragenter`, `dragover` and `drop` anywhere on the page.
+    pub drag: Callback<DragEvent>,
     /// "Copy details" in the crash banner.
     pub copy_details: Callback<()>,
 }
@@ -53,22 +53,9 @@ pub fn page(props: &PageProps) -> Html {
     let handlers = &props.handlers;
     let act = handlers.act.clone();
 
-    let ondragenter = {
-        let act = act.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            act.emit(Action::Dragging(true));
-        })
-    };
-    // Accepting `dragover` is what makes the page a drop target.
-    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
-    let ondrop = {
-        let drop = handlers.drop.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            drop.emit(e);
-        })
-    };
+    // `ui/web.rs` decides which drags are file drops (only those show the overlay and are
+    // taken over; dragging text within the textarea keeps its normal behaviour).
+    let ondrag = handlers.drag.clone();
     let onoverlayleave = {
         let act = act.clone();
         Callback::from(move |_: DragEvent| act.emit(Action::Dragging(false)))
@@ -123,7 +110,7 @@ pub fn page(props: &PageProps) -> Html {
 
     html! {
         <div class={classes!("page", state.dragging.then_some("is-dragging"))}
-            {ondragenter} {ondragover} {ondrop}>
+            ondragenter={ondrag.clone()} ondragover={ondrag.clone()} ondrop={ondrag}>
             <Masthead />
             <main class="content" id="main">
                 <InputCard state={state.clone()} handlers={handlers.clone()} />
