@@ -218,7 +218,14 @@ pub struct HeaderSection {
     pub authentication_results: Vec<AuthenticationResults>,
     /// How many attached messages (message/rfc822, message/global) the input carries.
     pub embedded_messages: usize,
+    /// Received fields beyond [`MAX_HOPS`] that were not read (the oldest ones).
+    pub hops_not_read: usize,
 }
+
+/// The most Received fields read from one message, newest first. MTAs refuse mail long before
+/// this (RFC 5321 §6.3 loop detection; Postfix stops at 50, Exim at 30), so more means a loop or
+/// a synthetic paste; the newest hops, which the recipient's side wrote, are the ones kept.
+pub const MAX_HOPS: usize = 250;
 
 /// A Received field that is not a hop.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -298,6 +305,11 @@ pub fn read_headers(text: &str, input: usize) -> HeaderSection {
     }
 
     // Received fields are prepended by each server, so the last one in the text is the first hop.
+    // Only the newest MAX_HOPS are read.
+    if received.len() > MAX_HOPS {
+        section.hops_not_read = received.len() - MAX_HOPS;
+        received.truncate(MAX_HOPS);
+    }
     let mut index = 0;
     for (raw, parsed, location) in received.into_iter().rev() {
         match read_received(raw, parsed, index, location.clone()) {

@@ -557,6 +557,14 @@ fn summarise_message(section: &HeaderSection, findings: &mut Vec<Finding>) -> Me
             }
         }
     }
+    if section.hops_not_read > 0 {
+        findings.push(Finding::new(&words::HDR_TOO_MANY_HOPS).specific(format!(
+            "{} Received lines were found; the newest {} were analysed and {} older ones skipped.",
+            section.hops_not_read + super::received::MAX_HOPS,
+            super::received::MAX_HOPS,
+            section.hops_not_read
+        )));
+    }
     if section.embedded_messages > 0 {
         findings.push(Finding::new(&words::HDR_EMBEDDED_MESSAGE));
     }
