@@ -155,6 +155,8 @@ pub enum Software {
     Courier,
     /// Mimecast.
     Mimecast,
+    /// OpenSMTPD.
+    OpenSmtpd,
 }
 
 impl Software {
@@ -175,6 +177,7 @@ impl Software {
             Software::SendGrid => "SendGrid",
             Software::Courier => "Courier",
             Software::Mimecast => "Mimecast",
+            Software::OpenSmtpd => "OpenSMTPD",
         }
     }
 
@@ -190,6 +193,7 @@ impl Software {
                 | Software::Haraka
                 | Software::Stalwart
                 | Software::IronPort
+                | Software::OpenSmtpd
         )
     }
 }
@@ -897,6 +901,9 @@ fn recognise_software(text: &str, hop: &Hop) -> Option<Software> {
     if lower.contains("(exim ") || lower.contains("(exim)") || is_exim_id(hop.id.as_deref()) {
         return Some(Software::Exim);
     }
+    if lower.contains("(opensmtpd)") {
+        return Some(Software::OpenSmtpd);
+    }
     if lower.contains("(haraka") || lower.contains("haraka/") {
         return Some(Software::Haraka);
     }
@@ -1094,9 +1101,15 @@ fn read_tls(
     // Exim: `(TLS1.2:ECDHE_RSA_AES_256_GCM_SHA384:256)`, `(TLSv1:AES256-SHA:256)`,
     // `(TLS-1.0:DHE_RSA_3DES_EDE_CBC_SHA:24)`, `(UNKNOWN:…)`, `tls_cipher TLS-1.0:…:32`,
     // `Cipher TLSv1:…:168`.
+    // OpenSMTPD adds the client-certificate verdict: `(TLSv1.3:AEAD-AES256-GCM-SHA384:256:NO)`.
     for tok in &toks {
         let parts: Vec<&str> = tok.split(':').collect();
-        if let [version, cipher, bits] = parts.as_slice() {
+        let (version, cipher, bits, verify) = match parts.as_slice() {
+            [v, c, b] => (v, c, b, None),
+            [v, c, b, verify] => (v, c, b, Some(verify)),
+            _ => continue,
+        };
+        {
             let version_ok = looks_like_version(version) || version.eq_ignore_ascii_case("unknown");
             if version_ok && tls::looks_like_cipher(cipher) {
                 reading.evidence.get_or_insert_with(|| tok.to_string());
@@ -1106,6 +1119,11 @@ fn read_tls(
                 reading.cipher.get_or_insert_with(|| cipher.to_string());
                 if reading.bits.is_none() {
                     reading.bits = bits.parse().ok();
+                }
+                if let Some(verify) = verify.filter(|v| !v.is_empty()) {
+                    reading
+                        .client_certificate
+                        .get_or_insert_with(|| format!("client certificate verified: {verify}"));
                 }
             }
         }

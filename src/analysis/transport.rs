@@ -471,8 +471,12 @@ fn judge_hop(hop: &Hop, findings: &mut Vec<Finding>) {
         return;
     };
 
-    // A stated version the suite doesn't exist in.
-    if let (Some(v), Some(VersionSource::Stated)) = (hop.tls_version, hop.tls_version_source) {
+    // A stated version the suite doesn't exist in. GnuTLS-based MTAs (Exim, Courier) describe
+    // TLS 1.3 sessions with 1.2-style names by design, so their dialect is not a contradiction.
+    let gnutls = tls::classify(cipher).dialect == tls::CipherDialect::GnuTls;
+    if let (Some(v), Some(VersionSource::Stated), false) =
+        (hop.tls_version, hop.tls_version_source, gnutls)
+    {
         let fits = if info.tls13_only {
             v == TlsVersion::Tls1_3
         } else if v == TlsVersion::Tls1_3 {
