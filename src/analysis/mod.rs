@@ -8,9 +8,11 @@ pub mod date;
 pub mod detect;
 pub mod dns;
 pub mod finding;
+pub mod mta_sts;
 pub mod posture;
 pub mod received;
 pub mod tls;
+pub mod tlsrpt;
 pub mod transport;
 
 use serde::{Deserialize, Serialize};

@@ -6,6 +6,8 @@
 //! codes are unique across all of them (a test checks).
 
 pub mod input;
+pub mod mta_sts;
+pub mod tlsrpt;
 pub mod transport;
 
 use super::finding::Severity;
@@ -29,7 +31,12 @@ pub struct Entry {
 
 /// Every entry of every area, for documentation, the page's glossary and tests.
 pub fn all() -> impl Iterator<Item = &'static Entry> {
-    input::ALL.iter().chain(transport::ALL.iter()).copied()
+    input::ALL
+        .iter()
+        .chain(transport::ALL.iter())
+        .chain(mta_sts::ALL.iter())
+        .chain(tlsrpt::ALL.iter())
+        .copied()
 }
 
 /// The entry for a code, if there is one.
