@@ -586,15 +586,20 @@ pub(crate) fn read_fields(
             continue;
         }
         if last && piece.ends_with([' ', '\t']) {
-            out.push(diag(
-                syntax,
-                "Trailing whitespace",
-                "Whitespace after the last field is allowed only before a semicolon; strict \
-                 parsers reject it here."
-                    .to_string(),
-                column_at(field_at + trimmed.len()),
-                u32_of(piece.len() - lead - trimmed.len()),
-            ));
+            // The grammar allows whitespace only around a `;`. Most parsers trim it, some
+            // (mox's MTA-STS parser) reject the record: a risk, not a certain failure.
+            out.push(Diagnostic {
+                severity: Severity::Warning,
+                ..diag(
+                    syntax,
+                    "Trailing whitespace",
+                    "Whitespace after the last field is allowed only before a semicolon; \
+                     strict parsers reject the record because of it."
+                        .to_string(),
+                    column_at(field_at + trimmed.len()),
+                    u32_of(piece.len() - lead - trimmed.len()),
+                )
+            });
         }
         let Some((name, field_value)) = trimmed.split_once('=') else {
             out.push(diag(

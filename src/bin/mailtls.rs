@@ -181,6 +181,10 @@ fn write_text(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
             )?;
         }
     }
+    write_policies(out, report)?;
+    write_records(out, report)?;
+    write_tls_rpt(out, report)?;
+    write_s_client(out, report)?;
     if !report.findings.is_empty() {
         writeln!(out)?;
         for finding in &report.findings {
@@ -202,10 +206,178 @@ fn write_text(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
             )?;
         }
     }
+    write_commands(out, report)?;
     writeln!(out)?;
     match &report.grade {
         Some(grade) => writeln!(out, "GRADE {grade}: {}", report.posture.rule)?,
         None => writeln!(out, "GRADE none: {}", report.posture.rule)?,
+    }
+    Ok(())
+}
+
+/// The MTA-STS policies: fields, hash, MX coverage and located diagnostics.
+fn write_policies(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
+    for policy in &report.mta_sts_policies {
+        let file = report.inputs.get(policy.input).map_or("", |i| i.file.as_str());
+        writeln!(out)?;
+        writeln!(
+            out,
+            "MTA-STS POLICY  {file}  {}  mode={} max_age={} mx={}",
+            if policy.valid { "valid" } else { "INVALID" },
+            policy.mode.map_or("-", |m| m.name()),
+            policy.max_age.map_or("-".to_string(), |a| a.to_string()),
+            if policy.mx.is_empty() { "-".to_string() } else { policy.mx.join(",") },
+        )?;
+        writeln!(
+            out,
+            "  sha256 {}  ({} bytes){}",
+            policy.sha256,
+            policy.body_bytes,
+            policy.txt_id.as_deref().map(|id| format!("  TXT id={id}")).unwrap_or_default()
+        )?;
+        for response in &policy.http {
+            writeln!(out, "  http   {}", response.status_line)?;
+        }
+        for coverage in &policy.mx_coverage {
+            writeln!(
+                out,
+                "  mx     {} ({:?}) -> {}",
+                coverage.host,
+                coverage.source,
+                coverage.covered_by.as_deref().unwrap_or("NOT COVERED")
+            )?;
+        }
+        for check in &policy.readiness {
+            writeln!(out, "  ready  {:?}: {} {}", check.status, check.rule, check.detail)?;
+        }
+        for d in &policy.diagnostics {
+            writeln!(
+                out,
+                "  {}:{}  {:<8} {}  {}",
+                d.line,
+                d.column,
+                d.severity.name(),
+                d.code,
+                d.message
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The `_mta-sts` and `_smtp._tls` records.
+fn write_records(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
+    use mailtls::analysis::DnsRecordReport;
+    for record in &report.dns_records {
+        let (kind, valid, value, line, diagnostics) = match record {
+            DnsRecordReport::MtaSts(r) => ("mta-sts", r.valid, &r.value, r.line, &r.diagnostics),
+            DnsRecordReport::TlsRpt(r) => ("tls-rpt", r.valid, &r.value, r.line, &r.diagnostics),
+        };
+        writeln!(out)?;
+        writeln!(
+            out,
+            "RECORD {kind}  line {line}  {}  {value}",
+            if valid { "valid" } else { "INVALID" }
+        )?;
+        for d in diagnostics {
+            writeln!(
+                out,
+                "  col {}  {:<8} {}  {}",
+                d.column,
+                d.severity.name(),
+                d.code,
+                d.message
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// TLS-RPT reports: one line per policy and per failure group.
+fn write_tls_rpt(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
+    for r in &report.tls_rpt_reports {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "TLS-RPT REPORT  {}  {}  {}",
+            r.organization_name.as_deref().unwrap_or("?"),
+            r.report_id.as_deref().unwrap_or("?"),
+            r.date_range
+                .as_ref()
+                .map(|d| format!(
+                    "{} .. {}",
+                    d.start.as_deref().unwrap_or(&d.start_written),
+                    d.end.as_deref().unwrap_or(&d.end_written)
+                ))
+                .unwrap_or_default()
+        )?;
+        for p in &r.policies {
+            writeln!(
+                out,
+                "  {} {}  ok={} failed={}  {}",
+                p.policy_type,
+                p.policy_domain.as_deref().unwrap_or("?"),
+                p.successful_sessions,
+                p.failed_sessions,
+                p.verdict
+            )?;
+            for g in &p.failures {
+                writeln!(out, "    {:>6}  {}", g.sessions, g.title)?;
+            }
+        }
+        for d in &r.diagnostics {
+            writeln!(
+                out,
+                "  {}:{}  {:<8} {}  {}",
+                d.line,
+                d.column,
+                d.severity.name(),
+                d.code,
+                d.message
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The first s_client transcript.
+fn write_s_client(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
+    let Some(t) = &report.s_client else {
+        return Ok(());
+    };
+    writeln!(out)?;
+    writeln!(
+        out,
+        "S_CLIENT  {:?}  starttls={:?}  {} {}  key={}",
+        t.outcome,
+        t.starttls,
+        t.protocol.map_or("-", |v| v.name()),
+        t.cipher_iana.as_deref().or(t.cipher.as_deref()).unwrap_or("-"),
+        t.temp_key.as_ref().map_or("-", |k| k.group.as_str()),
+    )?;
+    if let Some(v) = &t.verify {
+        writeln!(out, "  verify {} ({})  name check: {:?}", v.code, v.text, t.name_check)?;
+    }
+    for c in &t.chain {
+        writeln!(out, "  chain {} {}", c.depth, c.subject)?;
+    }
+    writeln!(out, "  {} certificate block(s)", t.certificates.len())?;
+    if !t.capabilities.is_empty() {
+        writeln!(out, "  EHLO after TLS: {}", t.capabilities.join(" "))?;
+    }
+    Ok(())
+}
+
+/// The commands to run.
+fn write_commands(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
+    if report.commands.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "COMMANDS")?;
+    for c in &report.commands {
+        writeln!(out, "  # {}{}", c.title, if c.filled { "" } else { " (replace the example names)" })?;
+        writeln!(out, "  {}", c.command)?;
     }
     Ok(())
 }

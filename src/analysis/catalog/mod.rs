@@ -7,6 +7,8 @@
 
 pub mod input;
 pub mod mta_sts;
+pub mod requiretls;
+pub mod sclient;
 pub mod tlsrpt;
 pub mod transport;
 
@@ -36,6 +38,8 @@ pub fn all() -> impl Iterator<Item = &'static Entry> {
         .chain(transport::ALL.iter())
         .chain(mta_sts::ALL.iter())
         .chain(tlsrpt::ALL.iter())
+        .chain(sclient::ALL.iter())
+        .chain(requiretls::ALL.iter())
         .copied()
 }
 

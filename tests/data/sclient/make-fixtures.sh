@@ -7,6 +7,8 @@
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
+# The transcripts go here; tests/sclient.rs passes a temporary folder for its live check.
+OUT=$(mkdir -p "${1:-$HERE}" && cd "${1:-$HERE}" && pwd)
 WORK=$(mktemp -d)
 RESPONDER_PID=
 cleanup() {
@@ -103,7 +105,7 @@ run() {
       # shellcheck disable=SC2086
       openssl s_client -starttls smtp -connect "127.0.0.1:$port" $client_opts </dev/null 2>&1 || true
     fi
-  } > "$HERE/$out"
+  } > "$OUT/$out"
   wait "$RESPONDER_PID" 2>/dev/null || true
   RESPONDER_PID=
 }
@@ -117,6 +119,7 @@ run hostname_mismatch.txt other "" "$verify"
 run untrusted_chain.txt good "" "-servername mx.test -verify_hostname mx.test -showcerts"
 run no_verify_hostname.txt good "" "-servername mx.test -CAfile root.pem"
 run ehlo_after_tls.txt good "" "$verify -crlf -ign_eof" 'EHLO client.test\nQUIT\n'
+run ok_brief.txt good "" "$verify -brief"
 
 # A closed port: what a blocked or filtered port 25 looks like when the refusal is immediate.
 python3 - > closed_port.txt <<'X'
@@ -128,9 +131,9 @@ port=$(cat closed_port.txt)
   echo "\$ openssl s_client -starttls smtp -connect 127.0.0.1:$port $verify </dev/null 2>&1"
   # shellcheck disable=SC2086
   openssl s_client -starttls smtp -connect "127.0.0.1:$port" $verify </dev/null 2>&1 || true
-} > "$HERE/connection_refused.txt"
+} > "$OUT/connection_refused.txt"
 rm -f closed_port.txt
 
-openssl version > "$HERE/openssl-version.txt"
-date -u +%Y-%m-%dT%H:%M:%SZ >> "$HERE/openssl-version.txt"
-echo "fixtures written to $HERE"
+openssl version > "$OUT/openssl-version.txt"
+date -u +%Y-%m-%dT%H:%M:%SZ >> "$OUT/openssl-version.txt"
+echo "fixtures written to $OUT"
