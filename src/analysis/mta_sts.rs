@@ -513,7 +513,8 @@ pub(crate) fn finding_of(diagnostic: &Diagnostic, input: usize, line_text: &str)
         })
 }
 
-/// A diagnostic with the entry's code and severity.
+/// A diagnostic with the entry's code and severity. Control characters echoed from the input
+/// are shown as their Unicode control pictures (U+2400…), so messages stay printable.
 pub(crate) fn diag(
     entry: &Entry,
     title: impl Into<String>,
@@ -521,11 +522,25 @@ pub(crate) fn diag(
     column: u32,
     length: u32,
 ) -> Diagnostic {
+    let printable = |text: String| {
+        if text.chars().any(char::is_control) {
+            text.chars()
+                .map(|c| match u32::from(c) {
+                    n @ 0..=0x1f => char::from_u32(0x2400 + n).unwrap_or('\u{fffd}'),
+                    0x7f => '\u{2421}',
+                    _ if c.is_control() => '\u{fffd}',
+                    _ => c,
+                })
+                .collect()
+        } else {
+            text
+        }
+    };
     Diagnostic {
         code: entry.code.to_string(),
         severity: entry.severity,
-        title: title.into(),
-        message,
+        title: printable(title.into()),
+        message: printable(message),
         line: 0,
         column,
         length,
@@ -770,11 +785,15 @@ fn record_version(value: &str, out: &mut Vec<Diagnostic>, discarded: &mut bool) 
         out.push(diag(
             &words::MTA_STS_TXT_NOT_STS,
             "Not an MTA-STS record",
-            format!(
-                "\u{201c}{}\u{201d} doesn't begin with \u{201c}v=STSv1;\u{201d}, so senders \
-                 ignore it.",
-                excerpt(value, 40)
-            ),
+            if value.trim().is_empty() {
+                "The TXT record is empty, so senders ignore it.".to_string()
+            } else {
+                format!(
+                    "\u{201c}{}\u{201d} doesn't begin with \u{201c}v=STSv1;\u{201d}, so \
+                     senders ignore it.",
+                    excerpt(value, 40)
+                )
+            },
             1,
             u32_of(value.chars().count().min(40)),
         ));
@@ -1194,6 +1213,13 @@ impl PolicyReader {
         let Some(colon) = text.find(':') else {
             let first = text.split_whitespace().next().unwrap_or_default();
             let hint = if KNOWN_KEYS.contains(&first) {
+                // Point the missing-field error at this line.
+                self.typos.push((
+                    first.to_string(),
+                    line,
+                    column,
+                    u32_of(first.chars().count()),
+                ));
                 format!(" Did you mean \u{201c}{first}: \u{2026}\u{201d}?")
             } else {
                 String::new()
@@ -1530,7 +1556,7 @@ impl PolicyReader {
                 line,
                 column,
                 length,
-                format!(" The misspelt key on line {line} was probably meant to be it."),
+                format!(" Line {line} was probably meant to be it."),
             ),
             None => (self.report.body_line, 1, 0, String::new()),
         };
@@ -1890,7 +1916,7 @@ fn recommend(policy: &mut PolicyReport) {
                 entry,
                 format!("max_age is only {}", human_duration(age)),
                 format!(
-                    "max_age is {age} seconds ({}) in {} mode.",
+                    "max_age: {age} lets senders keep the policy for {} only, in {} mode.",
                     human_duration(age),
                     mode.name()
                 ),
@@ -2375,8 +2401,8 @@ mod tests {
                 valid=false version=Some("STSv1") mode=Some("enforce") max_age=None mx=[] endings=Lf
                 3:1+3 warning MTA_STS_KEY_TYPO: “nmx” is not a policy field, so senders ignore this line as an extension; did you mean “mx”?
                 4:1+7 warning MTA_STS_KEY_TYPO: “max-age” is not a policy field, so senders ignore this line as an extension; did you mean “max_age”?
-                4:1+7 critical MTA_STS_MAX_AGE_MISSING: No “max_age:” line. The misspelt key on line 4 was probably meant to be it. Add e.g. “max_age: 604800”.
-                3:1+3 critical MTA_STS_MX_MISSING: No “mx:” line, and the mode is not none. The misspelt key on line 3 was probably meant to be it. Add e.g. “mx: mx1.example.com”.
+                4:1+7 critical MTA_STS_MAX_AGE_MISSING: No “max_age:” line. Line 4 was probably meant to be it. Add e.g. “max_age: 604800”.
+                3:1+3 critical MTA_STS_MX_MISSING: No “mx:” line, and the mode is not none. Line 3 was probably meant to be it. Add e.g. “mx: mx1.example.com”.
             "#]],
         );
         check(
@@ -2385,7 +2411,7 @@ mod tests {
                 valid=false version=Some("STSv1") mode=None max_age=Some(604800) mx=["mx.example.com"] endings=Lf
                 2:1+4 warning MTA_STS_KEY_TYPO: “Mode” is not a policy field (keys are case-sensitive), so senders ignore this line as an extension; did you mean “mode”?
                 5:1+4 notice MTA_STS_UNKNOWN_KEY: “more” is not a field RFC 8461 defines; senders ignore it.
-                2:1+4 critical MTA_STS_MODE_MISSING: No “mode:” line. The misspelt key on line 2 was probably meant to be it. Add e.g. “mode: testing”.
+                2:1+4 critical MTA_STS_MODE_MISSING: No “mode:” line. Line 2 was probably meant to be it. Add e.g. “mode: testing”.
             "#]],
         );
     }
