@@ -689,7 +689,7 @@ fn record_version(value: &str, out: &mut Vec<Diagnostic>, discarded: &mut bool) 
         "swaps the L and S of \u{201c}TLSRPTv1\u{201d}".to_string()
     } else {
         format!(
-            "is not \u{201c}v=TLSRPTv1\u{201d} (\u{201c}{}\u{201d})",
+            "names version \u{201c}{}\u{201d}; the only version is TLSRPTv1",
             written.get(2..).unwrap_or(written)
         )
     };
@@ -1063,7 +1063,11 @@ impl Reader<'_> {
             &words::TLSRPT_REPORT_FIELD_TYPE,
             path,
             "Report field of the wrong type",
-            format!("{path} should be {expected} but is {}.", kind_of(got)),
+            format!(
+                "{} should be {expected} but is {}.",
+                if path.is_empty() { "The report" } else { path },
+                kind_of(got)
+            ),
         );
     }
 
@@ -1378,7 +1382,8 @@ impl Reader<'_> {
                 &words::TLSRPT_REPORT_DEVIATION,
                 &path,
                 "No sending-mta-ip",
-                "This failure detail has no sending-mta-ip (Microsoft's reports leave it out)."
+                "This failure detail has no sending-mta-ip; several reporters, Microsoft among \
+                 them, leave it out."
                     .to_string(),
             );
         }
