@@ -18,68 +18,75 @@ cleanup() {
 trap cleanup EXIT
 cd "$WORK"
 
-# A root, an intermediate and leaves, with fixed serials. Dates are relative to today except for
-# the expired leaf, which `openssl ca` backdates (OpenSSL 3.0's `x509` has no -not_before).
-cat > ca.ext <<'X'
-basicConstraints = critical, CA:TRUE
-keyUsage = critical, keyCertSign, cRLSign
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid
-X
-openssl req -x509 -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -sha256 \
-  -keyout root.key -out root.pem -days 7300 -set_serial 1 \
-  -subj "/O=mailtls fixtures/CN=mailtls test root" \
-  -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
-  2>/dev/null
-openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -sha256 \
-  -keyout int.key -out int.csr -subj "/O=mailtls fixtures/CN=mailtls test intermediate" 2>/dev/null
-openssl x509 -req -in int.csr -CA root.pem -CAkey root.key -set_serial 2 -days 3650 -sha256 \
-  -extfile ca.ext -out int.pem 2>/dev/null
-
-leaf_ext() {
-  printf 'subjectAltName = DNS:%s\nbasicConstraints = CA:FALSE\n' "$1"
-  printf 'keyUsage = critical, digitalSignature, keyEncipherment\nextendedKeyUsage = serverAuth\n'
-}
-# leaf NAME SERIAL SAN-HOST
-leaf() {
-  openssl req -new -newkey rsa:2048 -nodes -sha256 -keyout "$1.key" -out "$1.csr" \
-    -subj "/CN=$3" 2>/dev/null
-  leaf_ext "$3" > "$1.ext"
-  openssl x509 -req -in "$1.csr" -CA int.pem -CAkey int.key -set_serial "$2" -days 825 \
-    -sha256 -extfile "$1.ext" -out "$1.pem" 2>/dev/null
-  cat "$1.pem" int.pem > "$1.chain.pem"
-}
-leaf good 16 mx.test
-leaf other 17 other.test
-
-# The expired leaf: valid for January 2020 only.
+# A root, an intermediate and leaves, all made with `openssl ca` so that every serial and
+# validity window is fixed (OpenSSL 3.0's `x509` has no -not_before): the CAs and good leaves are
+# valid 2025-01-01 to 2034-12-31 (they cover the tests' fixed "now", 2026-01-01), the expired
+# leaf only during January 2020.
 cat > ca.cnf <<'X'
 [ca]
 default_ca = fixture
 [fixture]
 database = index.txt
 new_certs_dir = .
-certificate = int.pem
-private_key = int.key
 serial = serial
 default_md = sha256
 policy = anything
 unique_subject = no
 [anything]
+organizationName = optional
 commonName = supplied
-[leaf]
+[root]
+basicConstraints = critical, CA:TRUE
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+[intermediate]
+basicConstraints = critical, CA:TRUE, pathlen:0
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+[leaf_mx]
 subjectAltName = DNS:mx.test
+basicConstraints = CA:FALSE
+keyUsage = critical, digitalSignature, keyEncipherment
+extendedKeyUsage = serverAuth
+[leaf_other]
+subjectAltName = DNS:other.test
 basicConstraints = CA:FALSE
 keyUsage = critical, digitalSignature, keyEncipherment
 extendedKeyUsage = serverAuth
 X
 : > index.txt
-echo 12 > serial
-openssl req -new -newkey rsa:2048 -nodes -sha256 -keyout expired.key -out expired.csr \
-  -subj "/CN=mx.test" 2>/dev/null
-openssl ca -batch -config ca.cnf -extensions leaf -notext -in expired.csr -out expired.pem \
-  -startdate 20200101000000Z -enddate 20200131235959Z 2>/dev/null
-cat expired.pem int.pem > expired.chain.pem
+# sign SERIAL CSR OUT EXTENSIONS START END [CA-CERT CA-KEY | -selfsign KEY]
+sign() {
+  echo "$1" > serial
+  local issuer=("${@:7}")
+  if [ "${issuer[0]}" = "-selfsign" ]; then
+    issuer=(-selfsign -keyfile "${issuer[1]}")
+  else
+    issuer=(-cert "${issuer[0]}" -keyfile "${issuer[1]}")
+  fi
+  openssl ca -batch -config ca.cnf -notext -in "$2" -out "$3" -extensions "$4" \
+    -startdate "$5" -enddate "$6" "${issuer[@]}" 2>/dev/null
+}
+ec_request() {
+  openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -sha256 \
+    -keyout "$1.key" -out "$1.csr" -subj "$2" 2>/dev/null
+}
+rsa_request() {
+  openssl req -new -newkey rsa:2048 -nodes -sha256 -keyout "$1.key" -out "$1.csr" \
+    -subj "$2" 2>/dev/null
+}
+ec_request root "/O=mailtls fixtures/CN=mailtls test root"
+sign 01 root.csr root.pem root 20250101000000Z 20341231235959Z -selfsign root.key
+ec_request int "/O=mailtls fixtures/CN=mailtls test intermediate"
+sign 02 int.csr int.pem intermediate 20250101000000Z 20341231235959Z root.pem root.key
+rsa_request good "/CN=mx.test"
+sign 10 good.csr good.pem leaf_mx 20250101000000Z 20341231235959Z int.pem int.key
+rsa_request other "/CN=other.test"
+sign 11 other.csr other.pem leaf_other 20250101000000Z 20341231235959Z int.pem int.key
+rsa_request expired "/CN=mx.test"
+sign 12 expired.csr expired.pem leaf_mx 20200101000000Z 20200131235959Z int.pem int.key
+for leaf in good other expired; do cat "$leaf.pem" int.pem > "$leaf.chain.pem"; done
 
 # run OUTPUT CERT "RESPONDER OPTIONS" "S_CLIENT OPTIONS" [STDIN-TEXT]
 # Starts the responder, runs s_client against it and writes the transcript, prefixed with the
