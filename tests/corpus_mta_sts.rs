@@ -147,7 +147,11 @@ fn record_summary(record: &RecordReport) -> String {
         record.valid,
         record.discarded,
         record.id,
-        record.extensions.iter().map(|e| (e.key.as_str(), e.value.as_str())).collect::<Vec<_>>()
+        record
+            .extensions
+            .iter()
+            .map(|e| (e.key.as_str(), e.value.as_str()))
+            .collect::<Vec<_>>()
     );
     for d in &record.diagnostics {
         let _ = writeln!(
@@ -191,13 +195,19 @@ fn source_verdict(expected: &str) -> bool {
 
 /// A TXT vector's value: the file's single line.
 fn txt_value(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).trim_end_matches(['\n', '\r']).to_string()
+    String::from_utf8_lossy(bytes)
+        .trim_end_matches(['\n', '\r'])
+        .to_string()
 }
 
 #[test]
 fn every_vector_is_read_snapshotted_and_compared() {
     let rows = common::manifest("mta-sts");
-    assert!(rows.len() >= 75, "expected ~78 MTA-STS vectors, found {}", rows.len());
+    assert!(
+        rows.len() >= 75,
+        "expected ~78 MTA-STS vectors, found {}",
+        rows.len()
+    );
     let mut compared = 0;
     for row in &rows {
         let file = row.file_name().to_string();
@@ -208,16 +218,27 @@ fn every_vector_is_read_snapshotted_and_compared() {
             (record.valid, record_summary(&record), None)
         } else {
             let report = analyse_policy(&file, bytes);
-            let policy = report.mta_sts_policies.first().cloned().expect("one policy");
+            let policy = report
+                .mta_sts_policies
+                .first()
+                .cloned()
+                .expect("one policy");
             (policy.valid, policy_summary(&policy, &report), Some(policy))
         };
         expect_file![format!("data/mta_sts/{stem}.expected")].assert_eq(&snapshot);
 
         let theirs = source_verdict(&row.expected);
         if deviates(&file, "verdict") {
-            assert_ne!(ours, theirs, "{file}: listed as a deviation but we now agree");
+            assert_ne!(
+                ours, theirs,
+                "{file}: listed as a deviation but we now agree"
+            );
         } else {
-            assert_eq!(ours, theirs, "{file}: source says valid={theirs}: {}", row.expected);
+            assert_eq!(
+                ours, theirs,
+                "{file}: source says valid={theirs}: {}",
+                row.expected
+            );
         }
         compared += 1;
         if let Some(policy) = policy {
@@ -231,9 +252,16 @@ fn every_vector_is_read_snapshotted_and_compared() {
 /// TXT id.
 fn compare_values(file: &str, expected: &str, policy: &PolicyReport) {
     // mox: `Mode: ModeTesting`, `MaxAgeSeconds: 1296000`, MX entries.
-    if let Some(mode) = ["ModeEnforce", "ModeTesting", "ModeNone"].iter().find(|m| expected.contains(*m)) {
+    if let Some(mode) = ["ModeEnforce", "ModeTesting", "ModeNone"]
+        .iter()
+        .find(|m| expected.contains(*m))
+    {
         let want = mode.trim_start_matches("Mode").to_ascii_lowercase();
-        assert_eq!(policy.mode.map(|m| m.name().to_string()), Some(want), "{file} mode");
+        assert_eq!(
+            policy.mode.map(|m| m.name().to_string()),
+            Some(want),
+            "{file} mode"
+        );
     }
     if let Some(rest) = expected.split("MaxAgeSeconds: ").nth(1) {
         let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
@@ -244,7 +272,10 @@ fn compare_values(file: &str, expected: &str, policy: &PolicyReport) {
         for entry in expected.split("{Domain: dns.Domain{ASCII: \"").skip(1) {
             want.push(entry.split('"').next().unwrap().to_string());
         }
-        for entry in expected.split("{Wildcard: true, Domain: dns.Domain{ASCII: \"").skip(1) {
+        for entry in expected
+            .split("{Wildcard: true, Domain: dns.Domain{ASCII: \"")
+            .skip(1)
+        {
             want.push(format!("*.{}", entry.split('"').next().unwrap()));
         }
         let mut got = policy.mx.clone();
@@ -253,14 +284,26 @@ fn compare_values(file: &str, expected: &str, policy: &PolicyReport) {
         assert_eq!(got, want, "{file} mx");
     }
     // Mimecast: `"enforce", policy.getMode()` and `604800, policy.getMaxAge()`.
-    if let Some(before) = expected.split(", policy.getMode()").next().filter(|_| expected.contains("getMode()")) {
+    if let Some(before) = expected
+        .split(", policy.getMode()")
+        .next()
+        .filter(|_| expected.contains("getMode()"))
+    {
         let want = before.rsplit('"').nth(1).unwrap_or_default();
         assert_eq!(policy.mode.map(|m| m.name()), Some(want), "{file} mode");
     }
-    if let Some(before) = expected.split(", policy.getMaxAge()").next().filter(|_| expected.contains("getMaxAge()")) {
+    if let Some(before) = expected
+        .split(", policy.getMaxAge()")
+        .next()
+        .filter(|_| expected.contains("getMaxAge()"))
+    {
         let want: u64 = before.rsplit([' ', ';']).next().unwrap().parse().unwrap();
         if deviates(file, "max_age") {
-            assert_ne!(policy.max_age, Some(want), "{file}: max_age deviation is stale");
+            assert_ne!(
+                policy.max_age,
+                Some(want),
+                "{file}: max_age deviation is stale"
+            );
         } else {
             assert_eq!(policy.max_age, Some(want), "{file} max_age");
         }
@@ -281,7 +324,10 @@ fn compare_values(file: &str, expected: &str, policy: &PolicyReport) {
 
 #[test]
 fn txt_values_stated_by_the_sources() {
-    for row in common::manifest("mta-sts").iter().filter(|r| r.file_name().contains("_txt_")) {
+    for row in common::manifest("mta-sts")
+        .iter()
+        .filter(|r| r.file_name().contains("_txt_"))
+    {
         let record = mta_sts::read_record(&txt_value(&row.bytes()));
         // mox: `ID: "…"`, `Extensions: []Pair{{"more", "a"}, …}`; Mimecast: `Id=…`.
         let id = row
@@ -296,7 +342,12 @@ fn txt_values_stated_by_the_sources() {
                     .map(|r| r.split(';').next().unwrap().trim().to_string())
             });
         if let Some(id) = id {
-            assert_eq!(record.id.as_deref(), Some(id.as_str()), "{}", row.local_path);
+            assert_eq!(
+                record.id.as_deref(),
+                Some(id.as_str()),
+                "{}",
+                row.local_path
+            );
         }
         if let Some(pairs) = row.expected.split("Extensions: []Pair{").nth(1) {
             let want: Vec<String> = pairs
@@ -304,8 +355,11 @@ fn txt_values_stated_by_the_sources() {
                 .skip(1)
                 .map(|p| p.split("\"}").next().unwrap().replace("\", \"", "="))
                 .collect();
-            let got: Vec<String> =
-                record.extensions.iter().map(|e| format!("{}={}", e.key, e.value)).collect();
+            let got: Vec<String> = record
+                .extensions
+                .iter()
+                .map(|e| format!("{}={}", e.key, e.value))
+                .collect();
             assert_eq!(got, want, "{}", row.local_path);
         }
     }
@@ -329,17 +383,38 @@ fn cross_checks() {
     };
     let policy = "version: STSv1\nmode: enforce\nmx: *.example.com\nmax_age: 1209600\n";
     let report = run(
-        &["mx1.example.com", "example.com", "a.b.example.com", "mx.example.net"],
-        &[("policy", policy), ("txt", "_mta-sts.example.com. 300 IN TXT \"v=STSv1; id=20240501T120000\"\n")],
+        &[
+            "mx1.example.com",
+            "example.com",
+            "a.b.example.com",
+            "mx.example.net",
+        ],
+        &[
+            ("policy", policy),
+            (
+                "txt",
+                "_mta-sts.example.com. 300 IN TXT \"v=STSv1; id=20240501T120000\"\n",
+            ),
+        ],
     );
     let p = &report.mta_sts_policies[0];
-    let coverage: Vec<(String, Option<String>)> =
-        p.mx_coverage.iter().map(|c| (c.host.clone(), c.covered_by.clone())).collect();
+    let coverage: Vec<(String, Option<String>)> = p
+        .mx_coverage
+        .iter()
+        .map(|c| (c.host.clone(), c.covered_by.clone()))
+        .collect();
     expect![[r#"[("mx1.example.com", Some("*.example.com")), ("example.com", None), ("a.b.example.com", None), ("mx.example.net", None)]"#]]
         .assert_eq(&format!("{coverage:?}"));
     assert_eq!(p.txt_id.as_deref(), Some("20240501T120000"));
-    assert_eq!(p.fetch.url.as_deref(), Some("https://mta-sts.example.com/.well-known/mta-sts.txt"));
-    let uncovered = report.findings.iter().filter(|f| f.code == "MTA_STS_MX_NOT_COVERED").count();
+    assert_eq!(
+        p.fetch.url.as_deref(),
+        Some("https://mta-sts.example.com/.well-known/mta-sts.txt")
+    );
+    let uncovered = report
+        .findings
+        .iter()
+        .filter(|f| f.code == "MTA_STS_MX_NOT_COVERED")
+        .count();
     assert_eq!(uncovered, 3);
     assert!(report
         .findings
@@ -352,7 +427,10 @@ fn cross_checks() {
         &["mx1.example.com"],
         &[
             ("policy", &policy.replace("enforce", "testing")),
-            ("rpt", "_smtp._tls.example.com. 300 IN TXT \"v=TLSRPTv1; rua=mailto:tls@example.com\"\n"),
+            (
+                "rpt",
+                "_smtp._tls.example.com. 300 IN TXT \"v=TLSRPTv1; rua=mailto:tls@example.com\"\n",
+            ),
         ],
     );
     let readiness: Vec<String> = report.mta_sts_policies[0]
@@ -375,11 +453,18 @@ fn http_responses() {
         let report = common::run_text("curl", text);
         assert_eq!(report.inputs[0].kind, Kind::MtaStsPolicy, "{text:?}");
         let p = &report.mta_sts_policies[0];
-        let mut out = format!("valid={} body_line={} http={:?}\n", p.valid, p.body_line, p.http.iter().map(|h| h.status).collect::<Vec<_>>());
+        let mut out = format!(
+            "valid={} body_line={} http={:?}\n",
+            p.valid,
+            p.body_line,
+            p.http.iter().map(|h| h.status).collect::<Vec<_>>()
+        );
         for c in &p.fetch.checks {
             let _ = writeln!(out, "{:?}: {}", c.status, c.rule);
         }
-        for d in p.diagnostics.iter().filter(|d| d.code.contains("HTTP") || d.code.contains("CONTENT") || d.code.contains("HTML")) {
+        for d in p.diagnostics.iter().filter(|d| {
+            d.code.contains("HTTP") || d.code.contains("CONTENT") || d.code.contains("HTML")
+        }) {
             let _ = writeln!(out, "{}:{} {} {}", d.line, d.column, d.code, d.message);
         }
         expected.assert_eq(&out);
@@ -439,9 +524,18 @@ fn hostile_policies() {
         // The report always serialises (it crosses the worker boundary as JSON).
         let json = serde_json::to_string(&report).expect("serialises");
         assert!(!json.is_empty());
-        let mut out = format!("valid={} lines={} diagnostics={}\n", p.valid, p.lines.len(), p.diagnostics.len());
+        let mut out = format!(
+            "valid={} lines={} diagnostics={}\n",
+            p.valid,
+            p.lines.len(),
+            p.diagnostics.len()
+        );
         for d in p.diagnostics.iter().take(6) {
-            let _ = writeln!(out, "{}:{}+{} {} {}", d.line, d.column, d.length, d.code, d.message);
+            let _ = writeln!(
+                out,
+                "{}:{}+{} {} {}",
+                d.line, d.column, d.length, d.code, d.message
+            );
         }
         expected.assert_eq(&out);
     }

@@ -34,8 +34,16 @@ fn record_summary(record: &RecordReport) -> String {
         "valid={} discarded={} rua={:?} extensions={:?}\n",
         record.valid,
         record.discarded,
-        record.rua.iter().map(|u| (u.uri.as_str(), u.usable)).collect::<Vec<_>>(),
-        record.extensions.iter().map(|e| (e.key.as_str(), e.value.as_str())).collect::<Vec<_>>()
+        record
+            .rua
+            .iter()
+            .map(|u| (u.uri.as_str(), u.usable))
+            .collect::<Vec<_>>(),
+        record
+            .extensions
+            .iter()
+            .map(|e| (e.key.as_str(), e.value.as_str()))
+            .collect::<Vec<_>>()
     );
     for d in &record.diagnostics {
         let _ = writeln!(
@@ -88,7 +96,11 @@ fn one_report(r: &TlsRptReport) -> String {
         let _ = writeln!(
             out,
             "mail domain={:?} submitter={:?} dkim={:?} attachment={:?} type={:?}",
-            mail.report_domain, mail.submitter, mail.dkim_domains, mail.attachment_name, mail.content_type
+            mail.report_domain,
+            mail.submitter,
+            mail.dkim_domains,
+            mail.attachment_name,
+            mail.content_type
         );
     }
     for p in &r.policies {
@@ -149,16 +161,25 @@ fn records_are_read_snapshotted_and_compared() {
         .into_iter()
         .filter(|r| r.file_name().contains("_txt_"))
         .collect();
-    assert!(rows.len() >= 23, "expected 23 TLS-RPT record vectors, found {}", rows.len());
+    assert!(
+        rows.len() >= 23,
+        "expected 23 TLS-RPT record vectors, found {}",
+        rows.len()
+    );
     for row in &rows {
         let file = row.file_name();
-        let value = String::from_utf8_lossy(&row.bytes()).trim_end_matches(['\n', '\r']).to_string();
+        let value = String::from_utf8_lossy(&row.bytes())
+            .trim_end_matches(['\n', '\r'])
+            .to_string();
         let record = tlsrpt::read_record(&value);
         let stem = file.trim_end_matches(".txt");
         expect_file![format!("data/tlsrpt/{stem}.expected")].assert_eq(&record_summary(&record));
         let verdict = row.expected.trim_start_matches("_smtp._tls TXT: ");
         let theirs = verdict.starts_with("valid");
-        assert!(theirs || verdict.starts_with("invalid"), "{file}: {verdict}");
+        assert!(
+            theirs || verdict.starts_with("invalid"),
+            "{file}: {verdict}"
+        );
         if deviates(file, "verdict") {
             assert_ne!(record.valid, theirs, "{file}: deviation is stale");
         } else {
@@ -167,8 +188,12 @@ fn records_are_read_snapshotted_and_compared() {
         // mox lists the URIs it read: RUAs: [][]RUA{{"mailto:…", "https:…"}, {…}}.
         if let Some(list) = row.expected.split("RUAs: [][]RUA{").nth(1) {
             let list = list.split("}}").next().unwrap();
-            let want: Vec<String> =
-                list.split('"').skip(1).step_by(2).map(str::to_string).collect();
+            let want: Vec<String> = list
+                .split('"')
+                .skip(1)
+                .step_by(2)
+                .map(str::to_string)
+                .collect();
             let got: Vec<String> = record.rua.iter().map(|u| u.uri.clone()).collect();
             assert_eq!(got, want, "{file} rua");
         }
@@ -184,7 +209,14 @@ fn records_in_dns_output() {
         let codes: Vec<String> = report
             .findings
             .iter()
-            .map(|f| format!("{} {}:{}", f.code, f.location.as_ref().map_or(0, |l| l.line), f.severity.name()))
+            .map(|f| {
+                format!(
+                    "{} {}:{}",
+                    f.code,
+                    f.location.as_ref().map_or(0, |l| l.line),
+                    f.severity.name()
+                )
+            })
             .collect();
         expected.assert_eq(&codes.join("\n"));
     }
@@ -207,25 +239,57 @@ fn records_in_dns_output() {
 
 /// The curators' summaries: `org='…'; report-id='…'; N policies [type: ok=A fail=B failures=[…]] | …`.
 fn compare_summary(file: &str, notes: &str, report: &TlsRptReport) {
-    let quoted = |key: &str| notes.split(&format!("{key}='")).nth(1).map(|r| r.split('\'').next().unwrap().to_string());
+    let quoted = |key: &str| {
+        notes
+            .split(&format!("{key}='"))
+            .nth(1)
+            .map(|r| r.split('\'').next().unwrap().to_string())
+    };
     if let Some(org) = quoted("org") {
-        assert_eq!(report.organization_name.as_deref(), Some(org.as_str()), "{file} org");
+        assert_eq!(
+            report.organization_name.as_deref(),
+            Some(org.as_str()),
+            "{file} org"
+        );
     }
     if let Some(id) = quoted("report-id") {
-        assert_eq!(report.report_id.as_deref(), Some(id.as_str()), "{file} report-id");
+        assert_eq!(
+            report.report_id.as_deref(),
+            Some(id.as_str()),
+            "{file} report-id"
+        );
     }
     let Some(list) = notes.split(" policies [").nth(1) else {
         return;
     };
-    let list = list.split(']').take_while(|_| true).collect::<Vec<_>>().join("]");
-    let list = list.rsplit_once(']').map_or(list.as_str(), |(l, _)| l).to_string();
+    let list = list
+        .split(']')
+        .take_while(|_| true)
+        .collect::<Vec<_>>()
+        .join("]");
+    let list = list
+        .rsplit_once(']')
+        .map_or(list.as_str(), |(l, _)| l)
+        .to_string();
     let entries: Vec<&str> = list.split(" | ").collect();
-    assert_eq!(entries.len(), report.policies.len(), "{file}: policy count in {list:?}");
+    assert_eq!(
+        entries.len(),
+        report.policies.len(),
+        "{file}: policy count in {list:?}"
+    );
     for (entry, policy) in entries.iter().zip(&report.policies) {
         let (kind, rest) = entry.split_once(": ").unwrap();
         assert_eq!(policy.policy_type, kind.trim(), "{file} policy-type");
-        let number = |key: &str| rest.split(&format!("{key}=")).nth(1).map(|r| r.split([' ', ']']).next().unwrap());
-        assert_eq!(number("ok"), Some(policy.successful_sessions.to_string().as_str()), "{file} ok");
+        let number = |key: &str| {
+            rest.split(&format!("{key}="))
+                .nth(1)
+                .map(|r| r.split([' ', ']']).next().unwrap())
+        };
+        assert_eq!(
+            number("ok"),
+            Some(policy.successful_sessions.to_string().as_str()),
+            "{file} ok"
+        );
         match number("fail") {
             Some("None") => assert_eq!(policy.failed_sessions, 0, "{file} fail"),
             Some(n) => assert_eq!(n, policy.failed_sessions.to_string(), "{file} fail"),
@@ -234,9 +298,19 @@ fn compare_summary(file: &str, notes: &str, report: &TlsRptReport) {
         let want: BTreeSet<String> = rest
             .split("failures=[")
             .nth(1)
-            .map(|f| f.split('\'').skip(1).step_by(2).map(str::to_string).collect())
+            .map(|f| {
+                f.split('\'')
+                    .skip(1)
+                    .step_by(2)
+                    .map(str::to_string)
+                    .collect()
+            })
             .unwrap_or_default();
-        let got: BTreeSet<String> = policy.failures.iter().map(|g| g.result_type.clone()).collect();
+        let got: BTreeSet<String> = policy
+            .failures
+            .iter()
+            .map(|g| g.result_type.clone())
+            .collect();
         assert_eq!(got, want, "{file} failure types");
     }
 }
@@ -247,7 +321,11 @@ fn reports_are_read_snapshotted_and_compared() {
         .into_iter()
         .filter(|r| !r.file_name().contains("_txt_"))
         .collect();
-    assert!(rows.len() >= 15, "expected 15 report files, found {}", rows.len());
+    assert!(
+        rows.len() >= 15,
+        "expected 15 report files, found {}",
+        rows.len()
+    );
     for row in &rows {
         let file = row.file_name();
         let report = common::run(vec![Document {
@@ -267,7 +345,10 @@ fn reports_are_read_snapshotted_and_compared() {
         }
         compare_summary(file, &row.notes, r);
         // JSON reports keep their locations; mailed ones count in the attachment.
-        assert!(r.diagnostics.iter().all(|d| d.line >= 1 && d.column >= 1), "{file}");
+        assert!(
+            r.diagnostics.iter().all(|d| d.line >= 1 && d.column >= 1),
+            "{file}"
+        );
     }
 }
 
@@ -283,22 +364,75 @@ fn the_same_report_in_every_wrapping_reads_the_same() {
         report.tls_rpt_reports.into_iter().next().expect("a report")
     };
     let corpus = |path: &str| std::fs::read(common::corpus_dir().join(path)).unwrap();
-    let data = |path: &str| std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/tlsrpt").join(path)).unwrap();
+    let data = |path: &str| {
+        std::fs::read(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/data/tlsrpt")
+                .join(path),
+        )
+        .unwrap()
+    };
     let pairs = [
-        (read("a.eml", corpus("tlsrpt/mox_tlsreport_example.eml")), read("a.json", corpus("tlsrpt/mox_tlsreport_example.decoded0.json"))),
-        (read("b.eml", corpus("tlsrpt/mox_tlsreport_microsoft.eml")), read("b.json", corpus("tlsrpt/mox_tlsreport_microsoft.decoded0.json"))),
-        (read("c.eml", corpus("tlsrpt/parsedmarc_google.com_smtp_tls_report.eml")), read("c.json", corpus("tlsrpt/parsedmarc_google.com_smtp_tls_report.decoded.json"))),
-        (read("d.eml", corpus("tlsrpt/stalwart_rpt01.eml")), read("d.json", corpus("tlsrpt/stalwart_rpt01.json"))),
-        (read("e.eml", corpus("tlsrpt/stalwart_rpt02.eml")), read("e.json", corpus("tlsrpt/stalwart_rpt02.json"))),
-        (read("f.json.gz", data("microsoft_drop.json.gz")), read("f.json", corpus("tlsrpt/mox_tlsreport_microsoft.decoded0.json"))),
-        (read("g.json.gz", data("rfc8460_drop.json.gz")), read("g.json", corpus("tlsrpt/parsedmarc_rfc8460.json"))),
+        (
+            read("a.eml", corpus("tlsrpt/mox_tlsreport_example.eml")),
+            read(
+                "a.json",
+                corpus("tlsrpt/mox_tlsreport_example.decoded0.json"),
+            ),
+        ),
+        (
+            read("b.eml", corpus("tlsrpt/mox_tlsreport_microsoft.eml")),
+            read(
+                "b.json",
+                corpus("tlsrpt/mox_tlsreport_microsoft.decoded0.json"),
+            ),
+        ),
+        (
+            read(
+                "c.eml",
+                corpus("tlsrpt/parsedmarc_google.com_smtp_tls_report.eml"),
+            ),
+            read(
+                "c.json",
+                corpus("tlsrpt/parsedmarc_google.com_smtp_tls_report.decoded.json"),
+            ),
+        ),
+        (
+            read("d.eml", corpus("tlsrpt/stalwart_rpt01.eml")),
+            read("d.json", corpus("tlsrpt/stalwart_rpt01.json")),
+        ),
+        (
+            read("e.eml", corpus("tlsrpt/stalwart_rpt02.eml")),
+            read("e.json", corpus("tlsrpt/stalwart_rpt02.json")),
+        ),
+        (
+            read("f.json.gz", data("microsoft_drop.json.gz")),
+            read(
+                "f.json",
+                corpus("tlsrpt/mox_tlsreport_microsoft.decoded0.json"),
+            ),
+        ),
+        (
+            read("g.json.gz", data("rfc8460_drop.json.gz")),
+            read("g.json", corpus("tlsrpt/parsedmarc_rfc8460.json")),
+        ),
     ];
     for (wrapped, plain) in pairs {
         assert_eq!(wrapped.policies.len(), plain.policies.len());
         for (a, b) in wrapped.policies.iter().zip(&plain.policies) {
             assert_eq!(
-                (&a.policy_type, a.successful_sessions, a.failed_sessions, a.failures.len()),
-                (&b.policy_type, b.successful_sessions, b.failed_sessions, b.failures.len())
+                (
+                    &a.policy_type,
+                    a.successful_sessions,
+                    a.failed_sessions,
+                    a.failures.len()
+                ),
+                (
+                    &b.policy_type,
+                    b.successful_sessions,
+                    b.failed_sessions,
+                    b.failures.len()
+                )
             );
         }
         assert_eq!(wrapped.report_id, plain.report_id);
@@ -318,7 +452,12 @@ fn hostile_reports() {
         let json = serde_json::to_string(&report).expect("the report serialises");
         assert!(!json.is_empty());
         let r = report.tls_rpt_reports.first().expect("a report");
-        let mut out = format!("readable={} valid={} policies={}\n", r.readable, r.valid, r.policies.len());
+        let mut out = format!(
+            "readable={} valid={} policies={}\n",
+            r.readable,
+            r.valid,
+            r.policies.len()
+        );
         for d in r.diagnostics.iter().take(5) {
             let _ = writeln!(out, "{}:{} {} {}", d.line, d.column, d.code, d.message);
         }
@@ -348,7 +487,11 @@ fn hostile_reports() {
     );
     // A gzip bomb: a few kilobytes that expand past the cap.
     let bomb = gzip(&vec![b' '; MAX_DECOMPRESSED_BYTES + 1024]);
-    assert!(bomb.len() < 64 * 1024, "the bomb should be small, is {}", bomb.len());
+    assert!(
+        bomb.len() < 64 * 1024,
+        "the bomb should be small, is {}",
+        bomb.len()
+    );
     check(
         bomb,
         expect![[r#"
@@ -357,7 +500,8 @@ fn hostile_reports() {
         "#]],
     );
     // Truncated gzip.
-    let whole = gzip(&std::fs::read(common::corpus_dir().join("tlsrpt/parsedmarc_rfc8460.json")).unwrap());
+    let whole =
+        gzip(&std::fs::read(common::corpus_dir().join("tlsrpt/parsedmarc_rfc8460.json")).unwrap());
     check(
         whole[..whole.len() / 2].to_vec(),
         expect![[r#"

@@ -20,16 +20,76 @@ fn fixtures_dir() -> PathBuf {
 
 /// What each fixture was made to show: (file, outcome, STARTTLS, verify code, name check).
 const FIXTURES: &[(&str, Outcome, StartTls, Option<i64>, NameCheck)] = &[
-    ("ok_tls13.txt", Outcome::Established, StartTls::Offered, Some(0), NameCheck::Checked),
-    ("ok_tls12.txt", Outcome::Established, StartTls::Offered, Some(0), NameCheck::Checked),
-    ("ok_brief.txt", Outcome::Established, StartTls::Offered, Some(0), NameCheck::Checked),
-    ("ehlo_after_tls.txt", Outcome::Established, StartTls::Offered, Some(0), NameCheck::Checked),
-    ("no_verify_hostname.txt", Outcome::Established, StartTls::Offered, Some(0), NameCheck::NotRequested),
-    ("expired.txt", Outcome::Established, StartTls::Offered, Some(10), NameCheck::Checked),
-    ("hostname_mismatch.txt", Outcome::Established, StartTls::Offered, Some(62), NameCheck::Checked),
-    ("untrusted_chain.txt", Outcome::Established, StartTls::Offered, Some(20), NameCheck::Checked),
-    ("starttls_refused.txt", Outcome::HandshakeFailed, StartTls::NotOffered, None, NameCheck::Checked),
-    ("connection_refused.txt", Outcome::ConnectFailed, StartTls::Unknown, None, NameCheck::Checked),
+    (
+        "ok_tls13.txt",
+        Outcome::Established,
+        StartTls::Offered,
+        Some(0),
+        NameCheck::Checked,
+    ),
+    (
+        "ok_tls12.txt",
+        Outcome::Established,
+        StartTls::Offered,
+        Some(0),
+        NameCheck::Checked,
+    ),
+    (
+        "ok_brief.txt",
+        Outcome::Established,
+        StartTls::Offered,
+        Some(0),
+        NameCheck::Checked,
+    ),
+    (
+        "ehlo_after_tls.txt",
+        Outcome::Established,
+        StartTls::Offered,
+        Some(0),
+        NameCheck::Checked,
+    ),
+    (
+        "no_verify_hostname.txt",
+        Outcome::Established,
+        StartTls::Offered,
+        Some(0),
+        NameCheck::NotRequested,
+    ),
+    (
+        "expired.txt",
+        Outcome::Established,
+        StartTls::Offered,
+        Some(10),
+        NameCheck::Checked,
+    ),
+    (
+        "hostname_mismatch.txt",
+        Outcome::Established,
+        StartTls::Offered,
+        Some(62),
+        NameCheck::Checked,
+    ),
+    (
+        "untrusted_chain.txt",
+        Outcome::Established,
+        StartTls::Offered,
+        Some(20),
+        NameCheck::Checked,
+    ),
+    (
+        "starttls_refused.txt",
+        Outcome::HandshakeFailed,
+        StartTls::NotOffered,
+        None,
+        NameCheck::Checked,
+    ),
+    (
+        "connection_refused.txt",
+        Outcome::ConnectFailed,
+        StartTls::Unknown,
+        None,
+        NameCheck::Checked,
+    ),
 ];
 
 fn summary(t: &Transcript, report: &Report, text: &str) -> String {
@@ -47,7 +107,9 @@ fn summary(t: &Transcript, report: &Report, text: &str) -> String {
     let _ = writeln!(
         out,
         "temp_key={:?} digest={:?} signature={:?} key_bits={:?} renegotiation={:?}",
-        t.temp_key.as_ref().map(|k| (&k.group, k.bits, k.post_quantum)),
+        t.temp_key
+            .as_ref()
+            .map(|k| (&k.group, k.bits, k.post_quantum)),
         t.peer_signing_digest,
         t.peer_signature_type,
         t.server_public_key_bits,
@@ -61,17 +123,29 @@ fn summary(t: &Transcript, report: &Report, text: &str) -> String {
         );
     }
     if let Some(v) = &t.verify {
-        let _ = writeln!(out, "verify {} ({}) line {}: {}", v.code, v.text, v.line, v.meaning);
+        let _ = writeln!(
+            out,
+            "verify {} ({}) line {}: {}",
+            v.code, v.text, v.line, v.meaning
+        );
     }
     for e in &t.verify_errors {
-        let _ = writeln!(out, "verify error depth={:?} num={} {} (line {})", e.depth, e.code, e.text, e.line);
+        let _ = writeln!(
+            out,
+            "verify error depth={:?} num={} {} (line {})",
+            e.depth, e.code, e.text, e.line
+        );
     }
     let _ = writeln!(
         out,
         "peername={:?} name_check={:?} stderr_seen={}",
         t.verified_peername, t.name_check, t.stderr_seen
     );
-    let _ = writeln!(out, "server subject={:?} issuer={:?}", t.server_subject, t.server_issuer);
+    let _ = writeln!(
+        out,
+        "server subject={:?} issuer={:?}",
+        t.server_subject, t.server_issuer
+    );
     for c in &t.chain {
         let _ = writeln!(
             out,
@@ -87,9 +161,15 @@ fn summary(t: &Transcript, report: &Report, text: &str) -> String {
     let lines: Vec<&str> = text.lines().collect();
     for p in &t.certificates {
         // The block's lines point at its BEGIN and END lines in the input.
-        assert_eq!(lines[p.first_line as usize - 1].trim(), "-----BEGIN CERTIFICATE-----");
+        assert_eq!(
+            lines[p.first_line as usize - 1].trim(),
+            "-----BEGIN CERTIFICATE-----"
+        );
         if p.complete {
-            assert_eq!(lines[p.last_line as usize - 1].trim(), "-----END CERTIFICATE-----");
+            assert_eq!(
+                lines[p.last_line as usize - 1].trim(),
+                "-----END CERTIFICATE-----"
+            );
         }
         let _ = writeln!(
             out,
@@ -117,7 +197,10 @@ fn summary(t: &Transcript, report: &Report, text: &str) -> String {
             f.severity.name(),
             f.code,
             f.title,
-            f.location.as_ref().map(|l| format!(" @{}", l.line)).unwrap_or_default()
+            f.location
+                .as_ref()
+                .map(|l| format!(" @{}", l.line))
+                .unwrap_or_default()
         );
     }
     out
@@ -125,7 +208,11 @@ fn summary(t: &Transcript, report: &Report, text: &str) -> String {
 
 fn analyse(name: &str, text: &str) -> (Transcript, Report) {
     let report = common::run_text(name, text);
-    assert_eq!(report.inputs[0].kind.name(), "s_client", "{name} should be detected as s_client");
+    assert_eq!(
+        report.inputs[0].kind.name(),
+        "s_client",
+        "{name} should be detected as s_client"
+    );
     let t = report.s_client.clone().expect("a transcript");
     (t, report)
 }
@@ -136,10 +223,15 @@ fn fixtures_are_read_snapshotted_and_match_what_they_were_made_for() {
         let text = std::fs::read_to_string(fixtures_dir().join(file)).unwrap();
         let (t, report) = analyse(file, &text);
         let stem = file.trim_end_matches(".txt");
-        expect_file![format!("data/sclient/{stem}.expected")].assert_eq(&summary(&t, &report, &text));
+        expect_file![format!("data/sclient/{stem}.expected")]
+            .assert_eq(&summary(&t, &report, &text));
         assert_eq!(t.outcome, *outcome, "{file} outcome");
         assert_eq!(t.starttls, *starttls, "{file} STARTTLS");
-        assert_eq!(t.verify.as_ref().map(|v| v.code), *code, "{file} verify code");
+        assert_eq!(
+            t.verify.as_ref().map(|v| v.code),
+            *code,
+            "{file} verify code"
+        );
         assert_eq!(t.name_check, *name_check, "{file} name check");
     }
     // Every transcript in the folder is in the table.
@@ -162,7 +254,8 @@ fn corpus_transcripts() {
         let text = String::from_utf8_lossy(&row.bytes()).into_owned();
         let (t, report) = analyse(row.file_name(), &text);
         let stem = row.file_name().trim_end_matches(".txt");
-        expect_file![format!("data/sclient/corpus_{stem}.expected")].assert_eq(&summary(&t, &report, &text));
+        expect_file![format!("data/sclient/corpus_{stem}.expected")]
+            .assert_eq(&summary(&t, &report, &text));
         // The curators' summary: TLSv1.2, ECDHE-RSA-AES256-GCM-SHA384, verify 0, one PEM block.
         assert_eq!(t.protocol.map(|v| v.name()), Some("TLSv1.2"));
         assert_eq!(t.cipher.as_deref(), Some("ECDHE-RSA-AES256-GCM-SHA384"));
@@ -170,12 +263,28 @@ fn corpus_transcripts() {
         assert_eq!(t.certificates.len(), 1);
         assert_eq!(t.chain.len(), 2);
         let smtp = row.file_name().contains("smtp");
-        assert_eq!(t.starttls, if smtp { StartTls::Offered } else { StartTls::NotUsed });
+        assert_eq!(
+            t.starttls,
+            if smtp {
+                StartTls::Offered
+            } else {
+                StartTls::NotUsed
+            }
+        );
         // "ends with 250 DSN (Postfix EHLO reply)": the echoed last line of the pre-TLS EHLO.
         if smtp {
-            assert_eq!(t.pre_tls_ehlo_last_line.as_ref().map(|l| l.text.as_str()), Some("250 DSN"));
+            assert_eq!(
+                t.pre_tls_ehlo_last_line.as_ref().map(|l| l.text.as_str()),
+                Some("250 DSN")
+            );
         }
-        assert!(report.findings.iter().any(|f| f.code == "SCLIENT_NOT_SMTP_STARTTLS"), "port 587/993");
+        assert!(
+            report
+                .findings
+                .iter()
+                .any(|f| f.code == "SCLIENT_NOT_SMTP_STARTTLS"),
+            "port 587/993"
+        );
     }
 }
 
@@ -236,7 +345,11 @@ fn broken_transcripts() {
         "CONNECTED(00000003)\nSSL handshake has read 1 bytes\nVerify return code: 99 (<script>alert(1)</script>)\n",
     );
     assert_eq!(t.verify.as_ref().map(|v| v.code), Some(99));
-    let f = report.findings.iter().find(|f| f.code == "SCLIENT_VERIFY_FAILED").unwrap();
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.code == "SCLIENT_VERIFY_FAILED")
+        .unwrap();
     assert!(f.title.contains("<script>"), "text stays text: {}", f.title);
     assert_eq!(f.location.as_ref().map(|l| l.line), Some(3));
     serde_json::to_string(&report).unwrap();
@@ -256,11 +369,17 @@ fn severity_follows_the_policy() {
             .unwrap()
     };
     use mailtls::analysis::Document;
-    assert_eq!(severity(vec![Document::text("s", expired.clone())]), "warning");
+    assert_eq!(
+        severity(vec![Document::text("s", expired.clone())]),
+        "warning"
+    );
     assert_eq!(
         severity(vec![
             Document::text("s", expired),
-            Document::text("p", "version: STSv1\nmode: enforce\nmx: mx.test\nmax_age: 604800\n"),
+            Document::text(
+                "p",
+                "version: STSv1\nmode: enforce\nmx: mx.test\nmax_age: 604800\n"
+            ),
         ]),
         "critical"
     );
@@ -273,7 +392,11 @@ fn severity_follows_the_policy() {
 fn live_transcripts_match_the_table() {
     let have = |tool: &str| {
         std::process::Command::new(tool)
-            .arg(if tool == "openssl" { "version" } else { "--version" })
+            .arg(if tool == "openssl" {
+                "version"
+            } else {
+                "--version"
+            })
             .output()
             .is_ok_and(|o| o.status.success())
     };
@@ -296,10 +419,68 @@ fn live_transcripts_match_the_table() {
         let text = std::fs::read_to_string(out.join(file)).unwrap();
         let t = sclient::read(&text, 0);
         assert_eq!(
-            (t.outcome, t.starttls, t.verify.as_ref().map(|v| v.code), t.name_check),
+            (
+                t.outcome,
+                t.starttls,
+                t.verify.as_ref().map(|v| v.code),
+                t.name_check
+            ),
             (*outcome, *starttls, *code, *name_check),
             "live {file}:\n{text}"
         );
     }
     let _ = std::fs::remove_dir_all(&out);
+}
+
+/// REQUIRETLS: `TLS-Required: No` keeps its header finding (information, not an alarm) and gets
+/// the explainer; a transcript with an EHLO reply after TLS says whether REQUIRETLS is offered.
+#[test]
+fn requiretls() {
+    let headers = "Received: from a.example.org (a.example.org [192.0.2.1]) by mx.example.com \
+                   (Postfix) with ESMTPS id 1; Mon, 1 Jan 2024 00:00:00 +0000\n\
+                   TLS-Required: No\nSubject: list mail\n\n";
+    let report = common::run_text("headers", headers);
+    let codes: Vec<(&str, &str)> = report
+        .findings
+        .iter()
+        .filter(|f| f.code.contains("TLS_REQUIRED") || f.code.starts_with("REQUIRETLS"))
+        .map(|f| (f.code.as_str(), f.severity.name()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("HDR_TLS_REQUIRED_NO", "notice"),
+            ("REQUIRETLS_EXPLAINED", "notice")
+        ]
+    );
+    let explained = report
+        .findings
+        .iter()
+        .find(|f| f.code == "REQUIRETLS_EXPLAINED")
+        .unwrap();
+    assert!(explained
+        .detail
+        .starts_with("The message carries \u{201c}TLS-Required: No\u{201d}."));
+
+    let text = std::fs::read_to_string(fixtures_dir().join("ehlo_after_tls.txt")).unwrap();
+    let (_, report) = analyse("ehlo", &text);
+    let explained = report
+        .findings
+        .iter()
+        .find(|f| f.code == "REQUIRETLS_EXPLAINED")
+        .unwrap();
+    assert!(explained
+        .detail
+        .starts_with("mx.test: the EHLO reply inside TLS lists REQUIRETLS."));
+    // Without an EHLO typed into the session, the transcript can't tell.
+    let text = std::fs::read_to_string(fixtures_dir().join("ok_tls13.txt")).unwrap();
+    let (_, report) = analyse("ok", &text);
+    let explained = report
+        .findings
+        .iter()
+        .find(|f| f.code == "REQUIRETLS_EXPLAINED")
+        .unwrap();
+    assert!(explained
+        .detail
+        .contains("can't show whether the server supports REQUIRETLS"));
 }

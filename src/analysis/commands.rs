@@ -248,6 +248,8 @@ mod tests {
         // Shell syntax in a typed name never reaches a command.
         let commands = for_inputs(&context(Some("x.com; rm -rf ~"), &["$(reboot)"]));
         assert!(commands.iter().all(|c| !c.filled));
-        assert!(commands.iter().all(|c| !c.command.contains(['$', ';', '~'])));
+        assert!(commands
+            .iter()
+            .all(|c| !c.command.contains(['$', ';', '~'])));
     }
 }

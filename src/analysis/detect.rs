@@ -171,7 +171,10 @@ fn is_s_client(text: &str) -> bool {
         "connect:errno=",
         "BIO_connect:",
     ];
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or_default();
+    let first = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default();
     markers.iter().filter(|m| text.contains(*m)).count() >= 2
         || text.trim_start().starts_with("CONNECTED(")
         || first.contains("openssl s_client")

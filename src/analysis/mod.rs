@@ -229,7 +229,9 @@ pub fn analyze(inputs: &Inputs, now: Timestamp) -> Report {
                 let text = decode_text(bytes, index, &mut report.findings);
                 transcripts.push(sclient::read(&text, index));
             }
-            Kind::TlsRptReport => report.tls_rpt_reports.push(tlsrpt::read_report(bytes, index)),
+            Kind::TlsRptReport => report
+                .tls_rpt_reports
+                .push(tlsrpt::read_report(bytes, index)),
             Kind::DnsRecords => {
                 let text = decode_text(bytes, index, &mut report.findings);
                 dns_texts.push((index, dns::read(&text, index)));
@@ -301,9 +303,14 @@ fn judge_policies(
     context: &Context,
 ) {
     let (mut sts_records, mut rpt_records) = policy_records(dns_texts);
-    report.findings.extend(tlsrpt::judge_records(&mut rpt_records));
-    let readable: Vec<&tlsrpt::TlsRptReport> =
-        report.tls_rpt_reports.iter().filter(|r| r.readable).collect();
+    report
+        .findings
+        .extend(tlsrpt::judge_records(&mut rpt_records));
+    let readable: Vec<&tlsrpt::TlsRptReport> = report
+        .tls_rpt_reports
+        .iter()
+        .filter(|r| r.readable)
+        .collect();
     let evidence = mta_sts::Evidence {
         tls_rpt_record: (!rpt_records.is_empty()).then(|| rpt_records.iter().any(|r| r.valid)),
         sts_report_failures: (!readable.is_empty()).then(|| {
@@ -321,21 +328,39 @@ fn judge_policies(
             })
         }),
     };
-    report.findings.extend(mta_sts::judge(&mut policies, &mut sts_records, context, &evidence));
-    report.findings.extend(tlsrpt::judge_reports(&report.tls_rpt_reports));
+    report.findings.extend(mta_sts::judge(
+        &mut policies,
+        &mut sts_records,
+        context,
+        &evidence,
+    ));
+    report
+        .findings
+        .extend(tlsrpt::judge_reports(&report.tls_rpt_reports));
     let mode = policies.iter().find(|p| p.valid).and_then(|p| p.mode);
     for transcript in &transcripts {
         report.findings.extend(sclient::judge(transcript, mode));
     }
-    let tls_required = report.message.as_ref().and_then(|m| m.tls_required.as_deref());
-    report.findings.extend(sclient::requiretls_finding(tls_required, &transcripts));
+    let tls_required = report
+        .message
+        .as_ref()
+        .and_then(|m| m.tls_required.as_deref());
+    report
+        .findings
+        .extend(sclient::requiretls_finding(tls_required, &transcripts));
     let mut records: Vec<(usize, u32, DnsRecordReport)> = sts_records
         .into_iter()
         .map(|r| (r.input, r.line, DnsRecordReport::MtaSts(r)))
-        .chain(rpt_records.into_iter().map(|r| (r.input, r.line, DnsRecordReport::TlsRpt(r))))
+        .chain(
+            rpt_records
+                .into_iter()
+                .map(|r| (r.input, r.line, DnsRecordReport::TlsRpt(r))),
+        )
         .collect();
     records.sort_by_key(|(input, line, _)| (*input, *line));
-    report.dns_records.extend(records.into_iter().map(|(_, _, r)| r));
+    report
+        .dns_records
+        .extend(records.into_iter().map(|(_, _, r)| r));
     report.mta_sts_policies = policies;
     report.s_client = transcripts.into_iter().next();
     report.commands = commands::for_inputs(context);
@@ -349,7 +374,11 @@ fn policy_records(
     let mut sts = Vec::new();
     let mut rpt = Vec::new();
     for (index, text) in dns_texts {
-        for record in text.records.iter().filter(|r| r.rtype == dns::RecordType::Txt) {
+        for record in text
+            .records
+            .iter()
+            .filter(|r| r.rtype == dns::RecordType::Txt)
+        {
             let value = record.txt_value();
             let owner = record.owner.as_deref().map(str::to_ascii_lowercase);
             let squeezed: String = value
@@ -362,9 +391,11 @@ fn policy_records(
             let rpt_owner = owner
                 .as_deref()
                 .is_some_and(|o| o.starts_with("_smtp._tls.") || o.starts_with("_smtp-tlsrpt."));
-            let unowned = owner.is_none()
-                || !(owner.as_deref().is_some_and(|o| o.starts_with('_')));
-            if sts_owner || unowned && (squeezed.starts_with("v=sts") || squeezed.starts_with("v-sts")) {
+            let unowned =
+                owner.is_none() || !(owner.as_deref().is_some_and(|o| o.starts_with('_')));
+            if sts_owner
+                || unowned && (squeezed.starts_with("v=sts") || squeezed.starts_with("v-sts"))
+            {
                 let mut r = mta_sts::read_record(&value);
                 r.input = *index;
                 r.line = record.location.line;
@@ -380,7 +411,10 @@ fn policy_records(
                 r.input = *index;
                 r.line = record.location.line;
                 r.owner.clone_from(&record.owner);
-                if owner.as_deref().is_some_and(|o| o.starts_with("_smtp-tlsrpt.")) {
+                if owner
+                    .as_deref()
+                    .is_some_and(|o| o.starts_with("_smtp-tlsrpt."))
+                {
                     r.diagnostics.insert(
                         0,
                         mta_sts::Diagnostic {

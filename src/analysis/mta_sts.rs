@@ -191,7 +191,9 @@ pub struct HttpResponse {
 impl HttpResponse {
     /// The first header with this name (case-insensitive).
     pub fn header(&self, name: &str) -> Option<&HttpHeader> {
-        self.headers.iter().find(|h| h.name.eq_ignore_ascii_case(name))
+        self.headers
+            .iter()
+            .find(|h| h.name.eq_ignore_ascii_case(name))
     }
 }
 
@@ -411,7 +413,9 @@ pub fn read_record(value: &str) -> RecordReport {
                          more printable characters other than \u{201c};\u{201d} and \
                          \u{201c}=\u{201d}.",
                         field.name,
-                        if field.value.is_empty() { "empty".to_string() } else {
+                        if field.value.is_empty() {
+                            "empty".to_string()
+                        } else {
                             format!("\u{201c}{}\u{201d}", excerpt(&field.value, 40))
                         }
                     ),
@@ -436,8 +440,11 @@ pub fn read_record(value: &str) -> RecordReport {
         ));
     }
     record.diagnostics = out;
-    record.valid =
-        !record.discarded && !record.diagnostics.iter().any(|d| d.severity == Severity::Critical);
+    record.valid = !record.discarded
+        && !record
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Critical);
     record
 }
 
@@ -479,10 +486,7 @@ pub fn judge(
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
     judge_records(records, &mut findings);
-    let txt_id = records
-        .iter()
-        .find(|r| r.valid)
-        .and_then(|r| r.id.clone());
+    let txt_id = records.iter().find(|r| r.valid).and_then(|r| r.id.clone());
     let first_sha = policies.first().map(|p| p.sha256.clone());
     for record in records.iter_mut() {
         record.policy_sha256.clone_from(&first_sha);
@@ -1042,7 +1046,12 @@ impl PolicyReader {
                         excerpt(first_visible.lines().next().unwrap_or_default(), 40)
                     ),
                     1,
-                    u32_of(first_visible.lines().next().map_or(1, |l| l.chars().count())),
+                    u32_of(
+                        first_visible
+                            .lines()
+                            .next()
+                            .map_or(1, |l| l.chars().count()),
+                    ),
                 ),
             );
             for l in lines {
@@ -1075,7 +1084,8 @@ impl PolicyReader {
         }
         let last = lines.len().saturating_sub(1);
         for (index, physical) in lines.iter().enumerate() {
-            self.line_texts.push((physical.number, physical.text.to_string()));
+            self.line_texts
+                .push((physical.number, physical.text.to_string()));
             // Bare CRs split the line into segments that senders see as one line.
             let segments: Vec<&str> = physical.text.split('\r').collect();
             if segments.len() > 1 {
@@ -1107,12 +1117,11 @@ impl PolicyReader {
                 let column = char_column(physical.text, byte);
                 byte += segment.len() + 1;
                 // The empty piece after a final bare CR of an unterminated last line is no line.
-                let is_last = index == last
-                    && s > 0
-                    && s + 1 == segment_count
-                    && physical.crlf.is_none();
+                let is_last =
+                    index == last && s > 0 && s + 1 == segment_count && physical.crlf.is_none();
                 let first_in_body = index == 0 && s == 0;
-                let (r, k, v) = self.read_segment(physical.number, column, segment, first_in_body, is_last);
+                let (r, k, v) =
+                    self.read_segment(physical.number, column, segment, first_in_body, is_last);
                 if role.is_none() || r != LineRole::Blank {
                     role = Some(r);
                     if k.is_some() {
@@ -1204,7 +1213,10 @@ impl PolicyReader {
                 diag(
                     &words::MTA_STS_INVALID_CHARACTER,
                     words::MTA_STS_INVALID_CHARACTER.title,
-                    format!("The line contains the control character U+{:04X}.", u32::from(c)),
+                    format!(
+                        "The line contains the control character U+{:04X}.",
+                        u32::from(c)
+                    ),
                     column + char_column(text, byte) - 1,
                     1,
                 ),
@@ -1229,10 +1241,7 @@ impl PolicyReader {
                 diag(
                     &words::MTA_STS_LINE_NOT_FIELD,
                     words::MTA_STS_LINE_NOT_FIELD.title,
-                    format!(
-                        "\u{201c}{}\u{201d} has no colon.{hint}",
-                        excerpt(text, 60)
-                    ),
+                    format!("\u{201c}{}\u{201d} has no colon.{hint}", excerpt(text, 60)),
                     column,
                     u32_of(text.chars().count()),
                 ),
@@ -1274,7 +1283,11 @@ impl PolicyReader {
                     u32_of(key.chars().count().max(1)),
                 ),
             );
-            return (LineRole::Invalid, Some(key.to_string()), Some(value.to_string()));
+            return (
+                LineRole::Invalid,
+                Some(key.to_string()),
+                Some(value.to_string()),
+            );
         }
         let duplicate = self
             .seen
@@ -1301,7 +1314,11 @@ impl PolicyReader {
                         u32_of(text.chars().count()),
                     ),
                 );
-                return (LineRole::Field, Some(key.to_string()), Some(value.to_string()));
+                return (
+                    LineRole::Field,
+                    Some(key.to_string()),
+                    Some(value.to_string()),
+                );
             }
         }
         let role = match key {
@@ -1379,9 +1396,15 @@ impl PolicyReader {
             let why = if value.is_empty() {
                 "max_age is empty".to_string()
             } else if digits {
-                format!("\u{201c}{value}\u{201d} has {} digits; at most 10 are allowed", value.len())
+                format!(
+                    "\u{201c}{value}\u{201d} has {} digits; at most 10 are allowed",
+                    value.len()
+                )
             } else {
-                format!("\u{201c}{}\u{201d} is not a whole number of seconds", excerpt(value, 40))
+                format!(
+                    "\u{201c}{}\u{201d} is not a whole number of seconds",
+                    excerpt(value, 40)
+                )
             };
             self.push(
                 line,
@@ -1472,7 +1495,8 @@ impl PolicyReader {
             } else {
                 ""
             };
-            self.typos.push((s.clone(), line, column, u32_of(key.chars().count())));
+            self.typos
+                .push((s.clone(), line, column, u32_of(key.chars().count())));
             self.push(
                 line,
                 diag(
@@ -1505,13 +1529,18 @@ impl PolicyReader {
 
     fn finish(mut self) -> PolicyReport {
         let html_or_empty = self.report.diagnostics.iter().any(|d| {
-            d.code == words::MTA_STS_LOOKS_LIKE_HTML.code || d.code == words::MTA_STS_POLICY_EMPTY.code
+            d.code == words::MTA_STS_LOOKS_LIKE_HTML.code
+                || d.code == words::MTA_STS_POLICY_EMPTY.code
         });
         if !html_or_empty {
             let missing: Vec<(&Entry, &str, &str)> = [
                 (&words::MTA_STS_VERSION_MISSING, "version", "version: STSv1"),
                 (&words::MTA_STS_MODE_MISSING, "mode", "mode: testing"),
-                (&words::MTA_STS_MAX_AGE_MISSING, "max_age", "max_age: 604800"),
+                (
+                    &words::MTA_STS_MAX_AGE_MISSING,
+                    "max_age",
+                    "max_age: 604800",
+                ),
             ]
             .into_iter()
             .filter(|(_, key, _)| self.seen.iter().all(|(k, _)| k != key))
@@ -1566,9 +1595,7 @@ impl PolicyReader {
                  \u{201c}{example}\u{201d}."
             )
         } else {
-            format!(
-                "No \u{201c}{key}:\u{201d} line.{because} Add e.g. \u{201c}{example}\u{201d}."
-            )
+            format!("No \u{201c}{key}:\u{201d} line.{because} Add e.g. \u{201c}{example}\u{201d}.")
         };
         self.push(line, diag(entry, entry.title, message, column, length));
     }
@@ -1581,7 +1608,9 @@ fn is_status_line(text: &str) -> bool {
         return false;
     };
     let mut words = rest.split_whitespace();
-    words.next().is_some_and(|v| v.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
+    words
+        .next()
+        .is_some_and(|v| v.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
         && words
             .next()
             .is_some_and(|s| s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()))
@@ -1710,7 +1739,10 @@ fn check_mx(value: &str, column: u32) -> Vec<Diagnostic> {
         out.push(diag(
             &words::MTA_STS_MX_INVALID,
             "mx pattern too long",
-            format!("The host name is {} characters; the maximum is 253.", base.len()),
+            format!(
+                "The host name is {} characters; the maximum is 253.",
+                base.len()
+            ),
             column,
             length,
         ));
@@ -1720,14 +1752,19 @@ fn check_mx(value: &str, column: u32) -> Vec<Diagnostic> {
         let problem = if label.is_empty() {
             Some("an empty label (two dots in a row, or a leading dot)".to_string())
         } else if label.len() > 63 {
-            Some(format!("a label of {} characters (at most 63)", label.len()))
+            Some(format!(
+                "a label of {} characters (at most 63)",
+                label.len()
+            ))
         } else if let Some(c) = label
             .chars()
             .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
         {
             Some(format!("the character \u{201c}{c}\u{201d}"))
         } else if label.starts_with('-') || label.ends_with('-') {
-            Some(format!("the label \u{201c}{label}\u{201d}, which starts or ends with a hyphen"))
+            Some(format!(
+                "the label \u{201c}{label}\u{201d}, which starts or ends with a hyphen"
+            ))
         } else {
             None
         };
@@ -1767,7 +1804,7 @@ pub(crate) fn human_duration(seconds: u64) -> String {
     let Some((size, name)) = units.into_iter().find(|(size, _)| seconds >= *size) else {
         return "0 seconds".to_string();
     };
-    let exact = seconds % size == 0;
+    let exact = seconds.is_multiple_of(size);
     let n = (seconds + size / 2) / size;
     format!(
         "{}{n} {name}{}",
@@ -1866,8 +1903,7 @@ fn recommend(policy: &mut PolicyReport) {
             .lines
             .iter()
             .find(|l| {
-                l.key.as_deref() == Some(key)
-                    && value.is_none_or(|v| l.value.as_deref() == Some(v))
+                l.key.as_deref() == Some(key) && value.is_none_or(|v| l.value.as_deref() == Some(v))
             })
             .map_or(body, |l| {
                 let column = l
@@ -1883,12 +1919,13 @@ fn recommend(policy: &mut PolicyReport) {
                 )
             })
     };
-    let at = |entry: &Entry, title: String, message: String, (line, column, length): (u32, u32, u32)| {
-        Diagnostic {
-            line,
-            ..diag(entry, title, message, column, length)
-        }
-    };
+    let at =
+        |entry: &Entry, title: String, message: String, (line, column, length): (u32, u32, u32)| {
+            Diagnostic {
+                line,
+                ..diag(entry, title, message, column, length)
+            }
+        };
     let mut out = Vec::new();
     match policy.mode {
         Some(Mode::None) => out.push(at(
@@ -1974,7 +2011,9 @@ fn recommend(policy: &mut PolicyReport) {
 fn explain_fetch(policy: &mut PolicyReport, context: &Context) {
     let domain = context.domain.as_deref().filter(|d| is_plain_host(d));
     policy.fetch.url = domain.map(policy_url);
-    let host = domain.map_or("mta-sts.<your domain>".to_string(), |d| format!("mta-sts.{d}"));
+    let host = domain.map_or("mta-sts.<your domain>".to_string(), |d| {
+        format!("mta-sts.{d}")
+    });
     let responses = policy.http.clone();
     let last = responses.last();
     let mut checks = Vec::new();
@@ -2022,9 +2061,14 @@ fn explain_fetch(policy: &mut PolicyReport, context: &Context) {
         reference: "RFC 8461 §3.3".to_string(),
     });
     let content_type = last.and_then(|r| r.header("content-type")).cloned();
-    let media = content_type
-        .as_ref()
-        .map(|h| h.value.split(';').next().unwrap_or_default().trim().to_ascii_lowercase());
+    let media = content_type.as_ref().map(|h| {
+        h.value
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase()
+    });
     checks.push(Check {
         rule: "Content-Type is text/plain (a SHOULD; senders that check reject anything else)."
             .to_string(),
@@ -2101,7 +2145,10 @@ fn explain_fetch(policy: &mut PolicyReport, context: &Context) {
                 line: r.line,
                 ..diag(
                     &words::MTA_STS_HTTP_STATUS,
-                    format!("The policy URL answered {}", r.status.map_or("?".to_string(), |s| s.to_string())),
+                    format!(
+                        "The policy URL answered {}",
+                        r.status.map_or("?".to_string(), |s| s.to_string())
+                    ),
                     format!("\u{201c}{}\u{201d}: senders need 200.", r.status_line),
                     1,
                     u32_of(r.status_line.chars().count()),
@@ -2111,16 +2158,18 @@ fn explain_fetch(policy: &mut PolicyReport, context: &Context) {
     }
     if let Some(r) = last.filter(|r| r.status == Some(200)) {
         match &content_type {
-            Some(h) if media.as_deref() != Some("text/plain") => policy.diagnostics.push(Diagnostic {
-                line: h.line,
-                ..diag(
-                    &words::MTA_STS_CONTENT_TYPE,
-                    words::MTA_STS_CONTENT_TYPE.title,
-                    format!("The policy came as \u{201c}{}\u{201d}.", h.value),
-                    1,
-                    u32_of(h.name.chars().count() + h.value.chars().count() + 2),
-                )
-            }),
+            Some(h) if media.as_deref() != Some("text/plain") => {
+                policy.diagnostics.push(Diagnostic {
+                    line: h.line,
+                    ..diag(
+                        &words::MTA_STS_CONTENT_TYPE,
+                        words::MTA_STS_CONTENT_TYPE.title,
+                        format!("The policy came as \u{201c}{}\u{201d}.", h.value),
+                        1,
+                        u32_of(h.name.chars().count() + h.value.chars().count() + 2),
+                    )
+                })
+            }
             None => policy.diagnostics.push(Diagnostic {
                 line: r.line,
                 ..diag(
@@ -2137,8 +2186,10 @@ fn explain_fetch(policy: &mut PolicyReport, context: &Context) {
             let name = h.name.to_ascii_lowercase();
             let value = h.value.to_ascii_lowercase();
             name == "age"
-                || (matches!(name.as_str(), "x-cache" | "cf-cache-status" | "x-cache-status")
-                    && value.contains("hit"))
+                || (matches!(
+                    name.as_str(),
+                    "x-cache" | "cf-cache-status" | "x-cache-status"
+                ) && value.contains("hit"))
         });
         if let Some(h) = cache {
             policy.diagnostics.push(Diagnostic {
@@ -2146,7 +2197,10 @@ fn explain_fetch(policy: &mut PolicyReport, context: &Context) {
                 ..diag(
                     &words::MTA_STS_HTTP_CACHED,
                     words::MTA_STS_HTTP_CACHED.title,
-                    format!("\u{201c}{}: {}\u{201d} shows a cache answered.", h.name, h.value),
+                    format!(
+                        "\u{201c}{}: {}\u{201d} shows a cache answered.",
+                        h.name, h.value
+                    ),
                     1,
                     u32_of(h.name.chars().count() + h.value.chars().count() + 2),
                 )
@@ -2167,7 +2221,11 @@ fn cover(policy: &mut PolicyReport, context: &Context) {
         .map(|mx| MxCoverage {
             host: mx.name.clone(),
             source: mx.source,
-            covered_by: policy.mx.iter().find(|p| pattern_covers(p, &mx.name)).cloned(),
+            covered_by: policy
+                .mx
+                .iter()
+                .find(|p| pattern_covers(p, &mx.name))
+                .cloned(),
         })
         .collect();
 }
@@ -2249,9 +2307,14 @@ fn readiness(policy: &mut PolicyReport, context: &Context, evidence: &Evidence) 
 
 fn policy_findings(policy: &mut PolicyReport, context: &Context, findings: &mut Vec<Finding>) {
     // Coverage findings (only with a mode that checks MX hosts).
-    if policy.valid && policy.mode.is_some_and(|m| m != Mode::None) && !policy.mx_coverage.is_empty()
+    if policy.valid
+        && policy.mode.is_some_and(|m| m != Mode::None)
+        && !policy.mx_coverage.is_empty()
     {
-        let guessed = context.mx_hosts.iter().any(|m| m.source == MxSource::Headers);
+        let guessed = context
+            .mx_hosts
+            .iter()
+            .any(|m| m.source == MxSource::Headers);
         let mut all = true;
         for coverage in &policy.mx_coverage {
             if coverage.covered_by.is_some() {
@@ -2302,7 +2365,12 @@ fn policy_findings(policy: &mut PolicyReport, context: &Context, findings: &mut 
                 if guessed {
                     "guessed from the headers"
                 } else {
-                    source_label(policy.mx_coverage.first().map_or(MxSource::Typed, |c| c.source))
+                    source_label(
+                        policy
+                            .mx_coverage
+                            .first()
+                            .map_or(MxSource::Typed, |c| c.source),
+                    )
                 }
             ));
             if guessed {
@@ -2319,7 +2387,11 @@ fn policy_findings(policy: &mut PolicyReport, context: &Context, findings: &mut 
             excerpt: String::new(),
         }));
     }
-    let texts: Vec<(u32, String)> = policy.lines.iter().map(|l| (l.line, l.text.clone())).collect();
+    let texts: Vec<(u32, String)> = policy
+        .lines
+        .iter()
+        .map(|l| (l.line, l.text.clone()))
+        .collect();
     for d in &policy.diagnostics {
         let text = texts
             .iter()
@@ -2496,7 +2568,10 @@ mod tests {
             let r = read_record(value);
             let mut out = format!("valid={} discarded={} id={:?}", r.valid, r.discarded, r.id);
             for d in &r.diagnostics {
-                out.push_str(&format!(" | {}@{}+{} {}", d.code, d.column, d.length, d.message));
+                out.push_str(&format!(
+                    " | {}@{}+{} {}",
+                    d.code, d.column, d.length, d.message
+                ));
             }
             out
         };

@@ -347,7 +347,11 @@ pub fn read(text: &str, input: usize) -> Transcript {
             t.stderr_seen = true;
             let (code, text) = rest.split_once(':').unwrap_or((rest, ""));
             let code = code.trim().parse::<i64>().unwrap_or(-1);
-            if !t.verify_errors.iter().any(|e| e.code == code && e.depth == depth) {
+            if !t
+                .verify_errors
+                .iter()
+                .any(|e| e.code == code && e.depth == depth)
+            {
                 t.verify_errors.push(VerifyError {
                     depth,
                     code,
@@ -357,7 +361,8 @@ pub fn read(text: &str, input: usize) -> Transcript {
             }
             continue;
         }
-        if trimmed.starts_with("verify return:") || trimmed.starts_with("notAfter=")
+        if trimmed.starts_with("verify return:")
+            || trimmed.starts_with("notAfter=")
             || trimmed.starts_with("notBefore=")
         {
             t.stderr_seen = true;
@@ -517,7 +522,11 @@ pub fn read(text: &str, input: usize) -> Transcript {
                 let v = v.trim();
                 let (code, text) = v.split_once(' ').unwrap_or((v, ""));
                 let code = code.parse::<i64>().unwrap_or(-1);
-                let text = text.trim().trim_start_matches('(').trim_end_matches(')').to_string();
+                let text = text
+                    .trim()
+                    .trim_start_matches('(')
+                    .trim_end_matches(')')
+                    .to_string();
                 let (meaning, fix) = meaning(code, &text);
                 t.verify = Some(VerifyResult {
                     code,
@@ -531,13 +540,13 @@ pub fn read(text: &str, input: usize) -> Transcript {
             continue;
         }
         // Server lines after the session summary: SMTP replies, an IMAP/POP greeting.
-        if after_session && !trimmed.is_empty() && trimmed != "---" {
-            if is_reply(trimmed) || trimmed.starts_with("* ") || trimmed.starts_with("+OK") {
-                t.post_tls_lines.push(Line {
-                    line: number,
-                    text: trimmed.to_string(),
-                });
-            }
+        let server_line =
+            is_reply(trimmed) || trimmed.starts_with("* ") || trimmed.starts_with("+OK");
+        if after_session && server_line {
+            t.post_tls_lines.push(Line {
+                line: number,
+                text: trimmed.to_string(),
+            });
         }
     }
     if let Some(partial) = pem.take() {
@@ -573,7 +582,11 @@ pub fn read(text: &str, input: usize) -> Transcript {
 
     // SMTP replies after the handshake: a lone `250 x` first is the echoed pre-TLS EHLO end;
     // `250-` runs are EHLO replies inside TLS.
-    if let Some(first) = t.post_tls_lines.first().filter(|l| l.text.starts_with("250 ")) {
+    if let Some(first) = t
+        .post_tls_lines
+        .first()
+        .filter(|l| l.text.starts_with("250 "))
+    {
         t.pre_tls_ehlo_last_line = Some(first.clone());
     }
     let skip = usize::from(t.pre_tls_ehlo_last_line.is_some());
@@ -599,8 +612,12 @@ pub fn read(text: &str, input: usize) -> Transcript {
         StartTls::NotOffered
     } else if t.command.as_ref().is_some_and(|c| c.starttls.is_none()) {
         StartTls::NotUsed
-    } else if connected && (t.protocol.is_some() || !t.certificates.is_empty() || t.cipher.is_some()) {
-        if t.command.as_ref().is_some_and(|c| c.starttls.is_some()) || t.pre_tls_ehlo_last_line.is_some() {
+    } else if connected
+        && (t.protocol.is_some() || !t.certificates.is_empty() || t.cipher.is_some())
+    {
+        if t.command.as_ref().is_some_and(|c| c.starttls.is_some())
+            || t.pre_tls_ehlo_last_line.is_some()
+        {
             StartTls::Offered
         } else {
             StartTls::Unknown
@@ -609,8 +626,7 @@ pub fn read(text: &str, input: usize) -> Transcript {
         StartTls::Unknown
     };
     t.outcome = if !connected
-        && t
-            .errors
+        && t.errors
             .iter()
             .any(|e| e.text.starts_with("connect:errno=") || is_connect_error(&e.text))
     {
@@ -630,7 +646,9 @@ pub fn read(text: &str, input: usize) -> Transcript {
     t.name_check = if t.verified_peername.is_some()
         || t.verify_errors.iter().any(|e| e.code == 62)
         || t.verify.as_ref().is_some_and(|v| v.code == 62)
-        || t.command.as_ref().is_some_and(|c| c.verify_hostname.is_some())
+        || t.command
+            .as_ref()
+            .is_some_and(|c| c.verify_hostname.is_some())
     {
         NameCheck::Checked
     } else if t.command.is_some() {
@@ -668,20 +686,37 @@ pub fn judge(t: &Transcript, mta_sts_mode: Option<Mode>) -> Vec<Finding> {
     // Implicit TLS or submission rather than SMTP on 25.
     if let Some(c) = &t.command {
         let port = c.port;
-        let smtp = c.starttls.as_deref().is_some_and(|p| p.eq_ignore_ascii_case("smtp"));
+        let smtp = c
+            .starttls
+            .as_deref()
+            .is_some_and(|p| p.eq_ignore_ascii_case("smtp"));
         if !smtp || port.is_some_and(|p| p != 25) {
             let what = match (smtp, port) {
-                (false, Some(p)) => format!("The command connects to port {p} without -starttls smtp."),
+                (false, Some(p)) => {
+                    format!("The command connects to port {p} without -starttls smtp.")
+                }
                 (false, None) => "The command has no -starttls smtp.".to_string(),
                 (true, Some(p)) => format!(
                     "The command tests port {p}; MX delivery uses port 25{}.",
-                    if p == 587 { " (587 is submission, for your users' mail clients)" } else { "" }
+                    if p == 587 {
+                        " (587 is submission, for your users' mail clients)"
+                    } else {
+                        ""
+                    }
                 ),
                 (true, None) => String::new(),
             };
-            findings.push(Finding::new(&words::SCLIENT_NOT_SMTP_STARTTLS).specific(what).at(at(c.line, &c.text)));
+            findings.push(
+                Finding::new(&words::SCLIENT_NOT_SMTP_STARTTLS)
+                    .specific(what)
+                    .at(at(c.line, &c.text)),
+            );
         }
-    } else if t.post_tls_lines.iter().any(|l| l.text.starts_with("* ") || l.text.starts_with("+OK")) {
+    } else if t
+        .post_tls_lines
+        .iter()
+        .any(|l| l.text.starts_with("* ") || l.text.starts_with("+OK"))
+    {
         findings.push(
             Finding::new(&words::SCLIENT_NOT_SMTP_STARTTLS)
                 .specific("The server's greeting is IMAP or POP, not SMTP.")
@@ -691,7 +726,12 @@ pub fn judge(t: &Transcript, mta_sts_mode: Option<Mode>) -> Vec<Finding> {
 
     match t.outcome {
         Outcome::ConnectFailed => {
-            let error = t.errors.iter().rev().find(|e| e.text.starts_with("connect:errno=")).or(t.errors.last());
+            let error = t
+                .errors
+                .iter()
+                .rev()
+                .find(|e| e.text.starts_with("connect:errno="))
+                .or(t.errors.last());
             let why = error.map(|e| connect_reason(&e.text)).unwrap_or_default();
             let mut f = Finding::new(&words::SCLIENT_CONNECT_FAILED)
                 .titled(format!("openssl could not connect{target}"))
@@ -718,7 +758,8 @@ pub fn judge(t: &Transcript, mta_sts_mode: Option<Mode>) -> Vec<Finding> {
     }
     if t.outcome == Outcome::HandshakeFailed {
         let error = t.errors.iter().find(|e| e.text.contains(":error:"));
-        let mut f = Finding::new(&words::SCLIENT_HANDSHAKE_FAILED).titled(format!("The TLS handshake failed{target}"));
+        let mut f = Finding::new(&words::SCLIENT_HANDSHAKE_FAILED)
+            .titled(format!("The TLS handshake failed{target}"));
         if let Some(e) = error {
             let reason = e.text.split(':').nth(5).unwrap_or_default().trim();
             if !reason.is_empty() {
@@ -731,9 +772,21 @@ pub fn judge(t: &Transcript, mta_sts_mode: Option<Mode>) -> Vec<Finding> {
     }
 
     if t.outcome == Outcome::Established {
-        let version = t.protocol.map_or("an unstated protocol version".to_string(), |v| v.name().to_string());
-        let suite = t.cipher_iana.as_deref().or(t.cipher.as_deref()).unwrap_or("an unknown suite");
-        let group = t.temp_key.as_ref().map(|k| format!(", key exchange {}", k.group)).unwrap_or_default();
+        let version = t
+            .protocol
+            .map_or("an unstated protocol version".to_string(), |v| {
+                v.name().to_string()
+            });
+        let suite = t
+            .cipher_iana
+            .as_deref()
+            .or(t.cipher.as_deref())
+            .unwrap_or("an unknown suite");
+        let group = t
+            .temp_key
+            .as_ref()
+            .map(|k| format!(", key exchange {}", k.group))
+            .unwrap_or_default();
         findings.push(
             Finding::new(&words::SCLIENT_SESSION)
                 .titled(format!("TLS session{target}: {version} with {suite}"))
@@ -750,7 +803,10 @@ pub fn judge(t: &Transcript, mta_sts_mode: Option<Mode>) -> Vec<Finding> {
         if t.forward_secret == Some(false) {
             findings.push(
                 Finding::new(&words::SCLIENT_NO_FORWARD_SECRECY)
-                    .specific(format!("{} uses a static key exchange.", t.cipher.as_deref().unwrap_or_default()))
+                    .specific(format!(
+                        "{} uses a static key exchange.",
+                        t.cipher.as_deref().unwrap_or_default()
+                    ))
                     .at(at(first_line, command_text)),
             );
         }
@@ -777,11 +833,19 @@ pub fn judge(t: &Transcript, mta_sts_mode: Option<Mode>) -> Vec<Finding> {
             let title = match t.name_check {
                 NameCheck::Checked => format!(
                     "The certificate verified, including the name{}",
-                    t.verified_peername.as_deref().map(|p| format!(" {p}")).unwrap_or_default()
+                    t.verified_peername
+                        .as_deref()
+                        .map(|p| format!(" {p}"))
+                        .unwrap_or_default()
                 ),
-                NameCheck::NotRequested | NameCheck::Unknown => "The certificate chain verified".to_string(),
+                NameCheck::NotRequested | NameCheck::Unknown => {
+                    "The certificate chain verified".to_string()
+                }
             };
-            findings.push(Finding::new(&words::SCLIENT_VERIFY_OK).titled(title).at(at(v.line, &format!("Verify return code: {} ({})", v.code, v.text))));
+            findings.push(Finding::new(&words::SCLIENT_VERIFY_OK).titled(title).at(at(
+                v.line,
+                &format!("Verify return code: {} ({})", v.code, v.text),
+            )));
             match t.name_check {
                 NameCheck::NotRequested => findings.push(
                     Finding::new(&words::SCLIENT_NAME_NOT_CHECKED)
@@ -810,7 +874,13 @@ pub fn judge(t: &Transcript, mta_sts_mode: Option<Mode>) -> Vec<Finding> {
                 .iter()
                 .find(|e| e.code == v.code)
                 .and_then(|e| e.depth)
-                .map(|d| if d == 0 { " at the server's own certificate (depth 0)".to_string() } else { format!(" at chain depth {d}") })
+                .map(|d| {
+                    if d == 0 {
+                        " at the server's own certificate (depth 0)".to_string()
+                    } else {
+                        format!(" at chain depth {d}")
+                    }
+                })
                 .unwrap_or_default();
             let policy = if severity == Severity::Critical {
                 " The pasted MTA-STS policy is in enforce mode, so senders that have it refuse this host."
@@ -818,10 +888,19 @@ pub fn judge(t: &Transcript, mta_sts_mode: Option<Mode>) -> Vec<Finding> {
                 ""
             };
             let mut f = Finding::new(&words::SCLIENT_VERIFY_FAILED)
-                .titled(format!("The certificate did not verify{target}: {} ({})", v.code, v.text))
-                .specific(format!("{}{depth}.{policy}", v.meaning.trim_end_matches('.')))
+                .titled(format!(
+                    "The certificate did not verify{target}: {} ({})",
+                    v.code, v.text
+                ))
+                .specific(format!(
+                    "{}{depth}.{policy}",
+                    v.meaning.trim_end_matches('.')
+                ))
                 .with_severity(severity)
-                .at(at(v.line, &format!("Verify return code: {} ({})", v.code, v.text)));
+                .at(at(
+                    v.line,
+                    &format!("Verify return code: {} ({})", v.code, v.text),
+                ));
             if !v.fix.is_empty() {
                 f.fix = format!("{} {}", v.fix, f.fix);
             }
@@ -835,7 +914,8 @@ pub fn judge(t: &Transcript, mta_sts_mode: Option<Mode>) -> Vec<Finding> {
     let stderr_lost = !t.stderr_seen
         && (t.verify.is_some() || t.command.as_ref().is_some_and(|c| !c.stderr_captured));
     if stderr_lost {
-        findings.push(Finding::new(&words::SCLIENT_STDERR_MISSING).at(at(first_line, command_text)));
+        findings
+            .push(Finding::new(&words::SCLIENT_STDERR_MISSING).at(at(first_line, command_text)));
     }
     let brief = t.command.as_ref().is_some_and(|c| c.brief);
     let leaf_only = t.certificates.len() <= 1
@@ -850,7 +930,10 @@ pub fn judge(t: &Transcript, mta_sts_mode: Option<Mode>) -> Vec<Finding> {
         findings.push(f.at(at(first_line, command_text)));
     }
     if t.capabilities.iter().any(|c| c == "REQUIRETLS") {
-        let line = t.post_tls_lines.iter().find(|l| l.text.to_ascii_uppercase().contains("REQUIRETLS"));
+        let line = t
+            .post_tls_lines
+            .iter()
+            .find(|l| l.text.to_ascii_uppercase().contains("REQUIRETLS"));
         let mut f = Finding::new(&words::SCLIENT_REQUIRETLS_ADVERTISED);
         if let Some(l) = line {
             f = f.at(at(l.line, &l.text));
@@ -861,14 +944,22 @@ pub fn judge(t: &Transcript, mta_sts_mode: Option<Mode>) -> Vec<Finding> {
 }
 
 /// The REQUIRETLS explainer, with what this report shows about it.
-pub fn requiretls_finding(tls_required: Option<&str>, transcripts: &[Transcript]) -> Option<Finding> {
-    let sessions = transcripts.iter().any(|t| t.outcome == Outcome::Established);
+pub fn requiretls_finding(
+    tls_required: Option<&str>,
+    transcripts: &[Transcript],
+) -> Option<Finding> {
+    let sessions = transcripts
+        .iter()
+        .any(|t| t.outcome == Outcome::Established);
     if tls_required.is_none() && !sessions {
         return None;
     }
     let mut sentences = Vec::new();
     if let Some(value) = tls_required {
-        sentences.push(format!("The message carries \u{201c}TLS-Required: {}\u{201d}.", value.trim()));
+        sentences.push(format!(
+            "The message carries \u{201c}TLS-Required: {}\u{201d}.",
+            value.trim()
+        ));
     }
     for t in transcripts {
         let who = host(t).map(|h| format!("{h}: ")).unwrap_or_default();
@@ -929,7 +1020,10 @@ fn read_command(line: &str, number: u32) -> Option<CommandLine> {
 fn split_host_port(target: &str) -> (Option<String>, Option<u16>) {
     if let Some(rest) = target.strip_prefix('[') {
         let (host, port) = rest.split_once(']').unwrap_or((rest, ""));
-        return (Some(host.to_string()), port.trim_start_matches(':').parse().ok());
+        return (
+            Some(host.to_string()),
+            port.trim_start_matches(':').parse().ok(),
+        );
     }
     match target.rsplit_once(':') {
         Some((host, port)) if !host.contains(':') => (Some(host.to_string()), port.parse().ok()),
@@ -951,7 +1045,9 @@ fn temp_key(text: &str) -> TempKey {
         .iter()
         .find_map(|p| p.strip_suffix(" bits").and_then(|b| b.trim().parse().ok()));
     let group = match parts.first().copied().unwrap_or_default() {
-        "ECDH" => parts.get(1).map_or("ECDH".to_string(), |g| normalise_curve(g)),
+        "ECDH" => parts
+            .get(1)
+            .map_or("ECDH".to_string(), |g| normalise_curve(g)),
         "DH" => "DH".to_string(),
         other => other.to_string(),
     };
@@ -981,7 +1077,10 @@ fn is_reply(text: &str) -> bool {
 }
 
 fn capability(text: &str) -> String {
-    text.split_whitespace().next().unwrap_or_default().to_ascii_uppercase()
+    text.split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_ascii_uppercase()
 }
 
 fn is_connect_error(text: &str) -> bool {
@@ -1000,7 +1099,8 @@ fn connect_reason(text: &str) -> String {
     let lower = text.to_ascii_lowercase();
     if lower.contains("errno=110") || lower.contains("timed out") || lower.contains("errno=60") {
         "The connection timed out: typical of a network that blocks outgoing port 25.".to_string()
-    } else if lower.contains("errno=111") || lower.contains("refused") || lower.contains("errno=61") {
+    } else if lower.contains("errno=111") || lower.contains("refused") || lower.contains("errno=61")
+    {
         "The connection was refused: nothing accepts connections on that address and port."
             .to_string()
     } else if lower.contains("errno=113")
@@ -1009,7 +1109,10 @@ fn connect_reason(text: &str) -> String {
         || lower.contains("no route")
     {
         "The host is unreachable from where the command ran.".to_string()
-    } else if lower.contains("getaddrinfo") || lower.contains("bio_lookup") || lower.contains("not known") {
+    } else if lower.contains("getaddrinfo")
+        || lower.contains("bio_lookup")
+        || lower.contains("not known")
+    {
         "The host name did not resolve.".to_string()
     } else {
         format!("openssl said: \u{201c}{}\u{201d}.", excerpt(text, 80))
@@ -1020,7 +1123,9 @@ fn connect_reason(text: &str) -> String {
 fn code_for_text(text: &str) -> Option<i64> {
     VERIFY_CODES
         .iter()
-        .find(|(_, t, _, _)| t.eq_ignore_ascii_case(text) || t.replace('-', " ").eq_ignore_ascii_case(text))
+        .find(|(_, t, _, _)| {
+            t.eq_ignore_ascii_case(text) || t.replace('-', " ").eq_ignore_ascii_case(text)
+        })
         .map(|(c, _, _, _)| *c)
 }
 
@@ -1125,7 +1230,8 @@ fn meaning(code: i64, text: &str) -> (String, String) {
         Some((_, _, meaning, fix)) => (meaning.to_string(), fix.to_string()),
         None => (
             format!("OpenSSL reported verify error {code} ({text})."),
-            "Look the code up in the OpenSSL documentation (openssl-verify(1), \"Diagnostics\").".to_string(),
+            "Look the code up in the OpenSSL documentation (openssl-verify(1), \"Diagnostics\")."
+                .to_string(),
         ),
     }
 }
@@ -1137,11 +1243,17 @@ mod tests {
     #[test]
     fn temp_keys() {
         let k = temp_key("X25519, 253 bits");
-        assert_eq!((k.group.as_str(), k.bits, k.post_quantum), ("X25519", Some(253), false));
+        assert_eq!(
+            (k.group.as_str(), k.bits, k.post_quantum),
+            ("X25519", Some(253), false)
+        );
         let k = temp_key("ECDH, prime256v1, 256 bits");
         assert_eq!((k.group.as_str(), k.bits), ("P-256", Some(256)));
         let k = temp_key("X25519MLKEM768");
-        assert_eq!((k.group.as_str(), k.bits, k.post_quantum), ("X25519MLKEM768", None, true));
+        assert_eq!(
+            (k.group.as_str(), k.bits, k.post_quantum),
+            ("X25519MLKEM768", None, true)
+        );
         let k = temp_key("DH, 1024 bits");
         assert_eq!((k.group.as_str(), k.bits), ("DH", Some(1024)));
     }

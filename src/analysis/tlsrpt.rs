@@ -291,7 +291,10 @@ pub fn read_record(value: &str) -> RecordReport {
                 .nth(d.column.saturating_sub(1) as usize)
                 .map_or(value.len(), |(b, _)| b);
             let text = value.get(at..).unwrap_or_default().to_ascii_lowercase();
-            if ["mailto:", "https:", "http:"].iter().any(|s| text.starts_with(s)) {
+            if ["mailto:", "https:", "http:"]
+                .iter()
+                .any(|s| text.starts_with(s))
+            {
                 *d = Diagnostic {
                     line: d.line,
                     ..diag(
@@ -334,7 +337,10 @@ pub fn read_record(value: &str) -> RecordReport {
     record.diagnostics = out;
     record.valid = !record.discarded
         && record.rua.iter().any(|r| r.usable)
-        && !record.diagnostics.iter().any(|d| d.severity == Severity::Critical);
+        && !record
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Critical);
     record
 }
 
@@ -462,7 +468,10 @@ pub fn judge_records(records: &mut [RecordReport]) -> Vec<Finding> {
                     format!(
                         "{} v=TLSRPTv1 records{}: senders send no reports.",
                         members.len(),
-                        owner.as_deref().map(|o| format!(" at {o}")).unwrap_or_default()
+                        owner
+                            .as_deref()
+                            .map(|o| format!(" at {o}"))
+                            .unwrap_or_default()
                     ),
                     1,
                     u32_of(record.value.chars().count()),
@@ -548,11 +557,16 @@ pub fn judge_reports(reports: &[TlsRptReport]) -> Vec<Finding> {
         for policy in &report.policies {
             let domain = policy.policy_domain.as_deref().unwrap_or("your domain");
             for group in &policy.failures {
-                let entry = super::catalog::find(&group.code).unwrap_or(&words::TLSRPT_RESULT_UNKNOWN);
+                let entry =
+                    super::catalog::find(&group.code).unwrap_or(&words::TLSRPT_RESULT_UNKNOWN);
                 let hosts: Vec<&str> = group
                     .details
                     .iter()
-                    .filter_map(|d| d.receiving_mx_hostname.as_deref().or(d.receiving_ip.as_deref()))
+                    .filter_map(|d| {
+                        d.receiving_mx_hostname
+                            .as_deref()
+                            .or(d.receiving_ip.as_deref())
+                    })
                     .collect::<std::collections::BTreeSet<_>>()
                     .into_iter()
                     .collect();
@@ -663,9 +677,17 @@ fn record_version(value: &str, out: &mut Vec<Diagnostic>, discarded: &mut bool) 
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    let near = ["v=tlsrpt", "v=tslrpt", "v=tlsrtp", "v=tls-rpt", "v=tlsrp", "v-tlsrpt", "v=smtp-tls"]
-        .iter()
-        .any(|p| squeezed.starts_with(p));
+    let near = [
+        "v=tlsrpt",
+        "v=tslrpt",
+        "v=tlsrtp",
+        "v=tls-rpt",
+        "v=tlsrp",
+        "v-tlsrpt",
+        "v=smtp-tls",
+    ]
+    .iter()
+    .any(|p| squeezed.starts_with(p));
     if !near {
         out.push(diag(
             &words::TLSRPT_TXT_NOT_TLSRPT,
@@ -786,7 +808,10 @@ fn check_uri(uri: &str) -> (Option<String>, Option<UriProblem>) {
                 excerpt(uri, 60)
             )
         } else {
-            format!("\u{201c}{}\u{201d} has no scheme such as mailto: or https:.", excerpt(uri, 60))
+            format!(
+                "\u{201c}{}\u{201d} has no scheme such as mailto: or https:.",
+                excerpt(uri, 60)
+            )
         };
         return (None, invalid("rua entry without mailto:", message));
     };
@@ -806,9 +831,10 @@ fn check_uri(uri: &str) -> (Option<String>, Option<UriProblem>) {
             ),
         );
     }
-    if let Some(c) = uri.chars().find(|c| {
-        !(c.is_ascii_alphanumeric() || "-._~:/?#[]@$&'()*+=%".contains(*c))
-    }) {
+    if let Some(c) = uri
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || "-._~:/?#[]@$&'()*+=%".contains(*c)))
+    {
         let what = if c.is_whitespace() {
             "whitespace".to_string()
         } else {
@@ -969,9 +995,7 @@ fn read_bytes(bytes: &[u8], input: usize, source: ReportSource) -> TlsRptReport 
                     &mut report,
                     1,
                     1,
-                    format!(
-                        "The gzip data is broken after {read} decompressed bytes: {error}."
-                    ),
+                    format!("The gzip data is broken after {read} decompressed bytes: {error}."),
                 );
                 return report;
             }
@@ -979,7 +1003,9 @@ fn read_bytes(bytes: &[u8], input: usize, source: ReportSource) -> TlsRptReport 
     } else {
         bytes
     };
-    let json = json.strip_prefix(b"\xef\xbb\xbf".as_slice()).unwrap_or(json);
+    let json = json
+        .strip_prefix(b"\xef\xbb\xbf".as_slice())
+        .unwrap_or(json);
     let value: Value = match serde_json::from_slice(json) {
         Ok(v) => v,
         Err(e) => {
@@ -1072,7 +1098,12 @@ impl Reader<'_> {
     }
 
     /// A required string field.
-    fn string(&mut self, object: &serde_json::Map<String, Value>, base: &str, field: &str) -> Option<String> {
+    fn string(
+        &mut self,
+        object: &serde_json::Map<String, Value>,
+        base: &str,
+        field: &str,
+    ) -> Option<String> {
         let path = format!("{base}/{field}");
         match object.get(field) {
             Some(Value::String(s)) => Some(s.clone()),
@@ -1087,7 +1118,12 @@ impl Reader<'_> {
         }
     }
 
-    fn optional_string(&mut self, object: &serde_json::Map<String, Value>, base: &str, field: &str) -> Option<String> {
+    fn optional_string(
+        &mut self,
+        object: &serde_json::Map<String, Value>,
+        base: &str,
+        field: &str,
+    ) -> Option<String> {
         match object.get(field) {
             Some(Value::String(s)) => Some(s.clone()),
             Some(Value::Null) | None => None,
@@ -1098,13 +1134,22 @@ impl Reader<'_> {
         }
     }
 
-    fn count(&mut self, object: &serde_json::Map<String, Value>, base: &str, field: &str) -> Option<u64> {
+    fn count(
+        &mut self,
+        object: &serde_json::Map<String, Value>,
+        base: &str,
+        field: &str,
+    ) -> Option<u64> {
         let path = format!("{base}/{field}");
         match object.get(field) {
             Some(Value::Number(n)) => match n.as_u64() {
                 Some(n) => Some(n),
                 None => {
-                    self.wrong_type(&path, "a whole number of sessions", &Value::Number(n.clone()));
+                    self.wrong_type(
+                        &path,
+                        "a whole number of sessions",
+                        &Value::Number(n.clone()),
+                    );
                     None
                 }
             },
@@ -1148,13 +1193,22 @@ impl Reader<'_> {
             Some(other) => self.wrong_type("/policies", "an array", other),
             None => self.missing("", "policies"),
         }
-        self.report.successful_sessions = self.report.policies.iter().map(|p| p.successful_sessions).sum();
+        self.report.successful_sessions = self
+            .report
+            .policies
+            .iter()
+            .map(|p| p.successful_sessions)
+            .sum();
         self.report.failed_sessions = self.report.policies.iter().map(|p| p.failed_sessions).sum();
     }
 
     fn read_range(&mut self, range: &serde_json::Map<String, Value>) {
-        let start_written = self.string(range, "/date-range", "start-datetime").unwrap_or_default();
-        let end_written = self.string(range, "/date-range", "end-datetime").unwrap_or_default();
+        let start_written = self
+            .string(range, "/date-range", "start-datetime")
+            .unwrap_or_default();
+        let end_written = self
+            .string(range, "/date-range", "end-datetime")
+            .unwrap_or_default();
         let parse = |reader: &mut Self, written: &str, field: &str| -> Option<Timestamp> {
             if written.is_empty() {
                 return None;
@@ -1180,7 +1234,10 @@ impl Reader<'_> {
                     &words::TLSRPT_REPORT_FIELD_TYPE,
                     &path,
                     "Unreadable date",
-                    format!("\u{201c}{}\u{201d} is not an RFC 3339 date-time.", excerpt(written, 40)),
+                    format!(
+                        "\u{201c}{}\u{201d} is not an RFC 3339 date-time.",
+                        excerpt(written, 40)
+                    ),
                 );
             }
             t
@@ -1237,7 +1294,9 @@ impl Reader<'_> {
         match entry.get("policy") {
             Some(Value::Object(policy)) => {
                 let path = format!("{base}/policy");
-                summary.policy_type = self.string(policy, &path, "policy-type").unwrap_or_default();
+                summary.policy_type = self
+                    .string(policy, &path, "policy-type")
+                    .unwrap_or_default();
                 summary.known_type = POLICY_TYPES.contains(&summary.policy_type.as_str());
                 if !summary.known_type && !summary.policy_type.is_empty() {
                     self.push(
@@ -1266,12 +1325,20 @@ impl Reader<'_> {
                         for (i, line) in lines.iter().enumerate() {
                             match line {
                                 Value::String(s) => summary.policy_string.push(s.clone()),
-                                other => self.wrong_type(&format!("{path}/policy-string/{i}"), "a string", other),
+                                other => self.wrong_type(
+                                    &format!("{path}/policy-string/{i}"),
+                                    "a string",
+                                    other,
+                                ),
                             }
                         }
                     }
                     Some(Value::Null) | None => {}
-                    Some(other) => self.wrong_type(&format!("{path}/policy-string"), "an array of strings", other),
+                    Some(other) => self.wrong_type(
+                        &format!("{path}/policy-string"),
+                        "an array of strings",
+                        other,
+                    ),
                 }
                 match policy.get("mx-host") {
                     Some(Value::String(s)) => summary.mx_hosts.push(s.clone()),
@@ -1279,12 +1346,20 @@ impl Reader<'_> {
                         for (i, host) in hosts.iter().enumerate() {
                             match host {
                                 Value::String(s) => summary.mx_hosts.push(s.clone()),
-                                other => self.wrong_type(&format!("{path}/mx-host/{i}"), "a string", other),
+                                other => self.wrong_type(
+                                    &format!("{path}/mx-host/{i}"),
+                                    "a string",
+                                    other,
+                                ),
                             }
                         }
                     }
                     Some(Value::Null) | None => {}
-                    Some(other) => self.wrong_type(&format!("{path}/mx-host"), "a string or an array of strings", other),
+                    Some(other) => self.wrong_type(
+                        &format!("{path}/mx-host"),
+                        "a string or an array of strings",
+                        other,
+                    ),
                 }
             }
             Some(other) => self.wrong_type(&format!("{base}/policy"), "an object", other),
@@ -1341,10 +1416,15 @@ impl Reader<'_> {
             Some(Value::Null) | None => {}
             Some(other) => self.wrong_type(&format!("{base}/failure-details"), "an array", other),
         }
-        summary.failures.sort_by(|a, b| b.sessions.cmp(&a.sessions));
+        summary
+            .failures
+            .sort_by_key(|g| std::cmp::Reverse(g.sessions));
         for group in &summary.failures {
             if !group.registered {
-                let path = group.details.first().map_or(base.clone(), |d| format!("{}/result-type", d.path));
+                let path = group
+                    .details
+                    .first()
+                    .map_or(base.clone(), |d| format!("{}/result-type", d.path));
                 self.push(
                     &words::TLSRPT_RESULT_UNKNOWN,
                     &path,
@@ -1360,7 +1440,12 @@ impl Reader<'_> {
         self.report.policies.push(summary);
     }
 
-    fn read_detail(&mut self, base: &str, index: usize, value: &Value) -> Option<(String, FailureDetail)> {
+    fn read_detail(
+        &mut self,
+        base: &str,
+        index: usize,
+        value: &Value,
+    ) -> Option<(String, FailureDetail)> {
         let path = format!("{base}/failure-details/{index}");
         let Value::Object(detail) = value else {
             self.wrong_type(&path, "an object", value);
@@ -1396,7 +1481,11 @@ impl Reader<'_> {
                 receiving_mx_helo: self.optional_string(detail, &path, "receiving-mx-helo"),
                 receiving_ip: self.optional_string(detail, &path, "receiving-ip"),
                 failed_session_count: count,
-                additional_information: self.optional_string(detail, &path, "additional-information"),
+                additional_information: self.optional_string(
+                    detail,
+                    &path,
+                    "additional-information",
+                ),
                 failure_reason_code: self.optional_string(detail, &path, "failure-reason-code"),
                 path,
                 line,
@@ -1440,14 +1529,20 @@ fn verdict(policy: &PolicySummary) -> String {
         ),
         "no-policy-found" => format!("{failed} session(s) failed; no policy was found."),
         "sts" | "tlsa" => {
-            let name = if policy.policy_type == "sts" { "MTA-STS" } else { "DANE" };
+            let name = if policy.policy_type == "sts" {
+                "MTA-STS"
+            } else {
+                "DANE"
+            };
             if failed == 0 {
                 format!("All {ok} session(s) met the {name} policy.")
             } else {
                 format!("{ok} session(s) met the {name} policy and {failed} failed it.")
             }
         }
-        _ => format!("{ok} successful and {failed} failed session(s) under an unknown policy type."),
+        _ => {
+            format!("{ok} successful and {failed} failed session(s) under an unknown policy type.")
+        }
     }
 }
 
@@ -1626,10 +1721,16 @@ mod tests {
             "valid={} discarded={} rua={:?}",
             r.valid,
             r.discarded,
-            r.rua.iter().map(|u| (u.uri.as_str(), u.usable)).collect::<Vec<_>>()
+            r.rua
+                .iter()
+                .map(|u| (u.uri.as_str(), u.usable))
+                .collect::<Vec<_>>()
         );
         for d in &r.diagnostics {
-            out.push_str(&format!(" | {}@{}+{} {}", d.code, d.column, d.length, d.message));
+            out.push_str(&format!(
+                " | {}@{}+{} {}",
+                d.code, d.column, d.length, d.message
+            ));
         }
         out
     }

@@ -218,7 +218,10 @@ fn write_text(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
 /// The MTA-STS policies: fields, hash, MX coverage and located diagnostics.
 fn write_policies(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
     for policy in &report.mta_sts_policies {
-        let file = report.inputs.get(policy.input).map_or("", |i| i.file.as_str());
+        let file = report
+            .inputs
+            .get(policy.input)
+            .map_or("", |i| i.file.as_str());
         writeln!(out)?;
         writeln!(
             out,
@@ -226,14 +229,22 @@ fn write_policies(out: &mut impl Write, report: &Report) -> std::io::Result<()> 
             if policy.valid { "valid" } else { "INVALID" },
             policy.mode.map_or("-", |m| m.name()),
             policy.max_age.map_or("-".to_string(), |a| a.to_string()),
-            if policy.mx.is_empty() { "-".to_string() } else { policy.mx.join(",") },
+            if policy.mx.is_empty() {
+                "-".to_string()
+            } else {
+                policy.mx.join(",")
+            },
         )?;
         writeln!(
             out,
             "  sha256 {}  ({} bytes){}",
             policy.sha256,
             policy.body_bytes,
-            policy.txt_id.as_deref().map(|id| format!("  TXT id={id}")).unwrap_or_default()
+            policy
+                .txt_id
+                .as_deref()
+                .map(|id| format!("  TXT id={id}"))
+                .unwrap_or_default()
         )?;
         for response in &policy.http {
             writeln!(out, "  http   {}", response.status_line)?;
@@ -248,7 +259,11 @@ fn write_policies(out: &mut impl Write, report: &Report) -> std::io::Result<()> 
             )?;
         }
         for check in &policy.readiness {
-            writeln!(out, "  ready  {:?}: {} {}", check.status, check.rule, check.detail)?;
+            writeln!(
+                out,
+                "  ready  {:?}: {} {}",
+                check.status, check.rule, check.detail
+            )?;
         }
         for d in &policy.diagnostics {
             writeln!(
@@ -352,11 +367,18 @@ fn write_s_client(out: &mut impl Write, report: &Report) -> std::io::Result<()> 
         t.outcome,
         t.starttls,
         t.protocol.map_or("-", |v| v.name()),
-        t.cipher_iana.as_deref().or(t.cipher.as_deref()).unwrap_or("-"),
+        t.cipher_iana
+            .as_deref()
+            .or(t.cipher.as_deref())
+            .unwrap_or("-"),
         t.temp_key.as_ref().map_or("-", |k| k.group.as_str()),
     )?;
     if let Some(v) = &t.verify {
-        writeln!(out, "  verify {} ({})  name check: {:?}", v.code, v.text, t.name_check)?;
+        writeln!(
+            out,
+            "  verify {} ({})  name check: {:?}",
+            v.code, v.text, t.name_check
+        )?;
     }
     for c in &t.chain {
         writeln!(out, "  chain {} {}", c.depth, c.subject)?;
@@ -376,7 +398,16 @@ fn write_commands(out: &mut impl Write, report: &Report) -> std::io::Result<()> 
     writeln!(out)?;
     writeln!(out, "COMMANDS")?;
     for c in &report.commands {
-        writeln!(out, "  # {}{}", c.title, if c.filled { "" } else { " (replace the example names)" })?;
+        writeln!(
+            out,
+            "  # {}{}",
+            c.title,
+            if c.filled {
+                ""
+            } else {
+                " (replace the example names)"
+            }
+        )?;
         writeln!(out, "  {}", c.command)?;
     }
     Ok(())

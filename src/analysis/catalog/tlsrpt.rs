@@ -47,15 +47,27 @@ pub static ALL: &[&Entry] = &[
 
 /// The eleven registered result types (RFC 8460 §4.3, IANA registry), in the RFC's order.
 pub static RESULT_TYPES: &[(&str, &Entry)] = &[
-    ("starttls-not-supported", &TLSRPT_RESULT_STARTTLS_NOT_SUPPORTED),
-    ("certificate-host-mismatch", &TLSRPT_RESULT_CERTIFICATE_HOST_MISMATCH),
+    (
+        "starttls-not-supported",
+        &TLSRPT_RESULT_STARTTLS_NOT_SUPPORTED,
+    ),
+    (
+        "certificate-host-mismatch",
+        &TLSRPT_RESULT_CERTIFICATE_HOST_MISMATCH,
+    ),
     ("certificate-expired", &TLSRPT_RESULT_CERTIFICATE_EXPIRED),
-    ("certificate-not-trusted", &TLSRPT_RESULT_CERTIFICATE_NOT_TRUSTED),
+    (
+        "certificate-not-trusted",
+        &TLSRPT_RESULT_CERTIFICATE_NOT_TRUSTED,
+    ),
     ("validation-failure", &TLSRPT_RESULT_VALIDATION_FAILURE),
     ("tlsa-invalid", &TLSRPT_RESULT_TLSA_INVALID),
     ("dnssec-invalid", &TLSRPT_RESULT_DNSSEC_INVALID),
     ("dane-required", &TLSRPT_RESULT_DANE_REQUIRED),
-    ("sts-policy-fetch-error", &TLSRPT_RESULT_STS_POLICY_FETCH_ERROR),
+    (
+        "sts-policy-fetch-error",
+        &TLSRPT_RESULT_STS_POLICY_FETCH_ERROR,
+    ),
     ("sts-policy-invalid", &TLSRPT_RESULT_STS_POLICY_INVALID),
     ("sts-webpki-invalid", &TLSRPT_RESULT_STS_WEBPKI_INVALID),
 ];
@@ -326,7 +338,11 @@ pub static TLSRPT_REPORT_NO_POLICY_FOUND: Entry = Entry {
              the connection or strip STARTTLS.",
     fix: "Publish an MTA-STS policy (testing, then enforce) or DNSSEC-signed TLSA records, so \
           senders authenticate your MX hosts.",
-    refs: &[("RFC 8460", "§4.4"), ("RFC 8461", "§5"), ("RFC 7672", "§2.2")],
+    refs: &[
+        ("RFC 8460", "§4.4"),
+        ("RFC 8461", "§5"),
+        ("RFC 7672", "§2.2"),
+    ],
 };
 
 /// A report read out of a message.
