@@ -485,6 +485,31 @@ fn hostile_reports() {
             1:128 TLSRPT_REPORT_UNREADABLE The report can't be read: it is not valid JSON at line 1, column 128 (recursion limit exceeded at line 1 column 128).
         "#]],
     );
+    // A huge report: 20,000 failure details are read and grouped.
+    let mut details = Vec::new();
+    for i in 0..20_000 {
+        details.push(format!(
+            r#"{{"result-type":"certificate-expired","sending-mta-ip":"192.0.2.{}","receiving-mx-hostname":"mx.example.com","failed-session-count":1}}"#,
+            i % 250
+        ));
+    }
+    let huge = format!(
+        r#"{{"organization-name":"o","date-range":{{"start-datetime":"2024-01-01T00:00:00Z","end-datetime":"2024-01-01T23:59:59Z"}},"contact-info":"c","report-id":"r","policies":[{{"policy":{{"policy-type":"sts","policy-domain":"example.com"}},"summary":{{"total-successful-session-count":0,"total-failure-session-count":20000}},"failure-details":[{}]}}]}}"#,
+        details.join(",")
+    );
+    let report = common::run(vec![Document {
+        name: "huge.json".to_string(),
+        bytes: huge.into_bytes(),
+        kind: None,
+    }]);
+    let r = &report.tls_rpt_reports[0];
+    assert!(
+        r.valid && r.diagnostics.is_empty(),
+        "{:?}",
+        r.diagnostics.first()
+    );
+    assert_eq!(r.policies[0].failures[0].sessions, 20_000);
+    assert_eq!(r.policies[0].failures[0].details.len(), 20_000);
     // A gzip bomb: a few kilobytes that expand past the cap.
     let bomb = gzip(&vec![b' '; MAX_DECOMPRESSED_BYTES + 1024]);
     assert!(
