@@ -900,8 +900,6 @@ struct PolicyReader {
     /// Unknown keys that look like a misspelt known key: (suggested key, line, column, length).
     typos: Vec<(String, u32, u32, u32)>,
     dropped: usize,
-    /// The text of each diagnostic's line, for finding excerpts.
-    line_texts: Vec<(u32, String)>,
 }
 
 impl PolicyReader {
@@ -931,7 +929,6 @@ impl PolicyReader {
             seen: Vec::new(),
             typos: Vec::new(),
             dropped: 0,
-            line_texts: Vec::new(),
         }
     }
 
@@ -1062,7 +1059,6 @@ impl PolicyReader {
                     key: None,
                     value: None,
                 });
-                self.line_texts.push((l.number, l.text.to_string()));
             }
             return;
         }
@@ -1084,8 +1080,6 @@ impl PolicyReader {
         }
         let last = lines.len().saturating_sub(1);
         for (index, physical) in lines.iter().enumerate() {
-            self.line_texts
-                .push((physical.number, physical.text.to_string()));
             // Bare CRs split the line into segments that senders see as one line.
             let segments: Vec<&str> = physical.text.split('\r').collect();
             if segments.len() > 1 {
