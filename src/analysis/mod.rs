@@ -8,6 +8,7 @@ pub mod date;
 pub mod detect;
 pub mod dns;
 pub mod finding;
+pub mod handshake;
 pub mod posture;
 pub mod received;
 pub mod tls;
