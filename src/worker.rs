@@ -127,7 +127,10 @@ pub fn analyze_js(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let report = analyze(
         &Inputs {
             documents: vec![Document::text(name, text)],
-            options: Options { mx_hosts, domain: None },
+            options: Options {
+                mx_hosts,
+                domain: None,
+            },
         },
         now,
     );
