@@ -9,6 +9,7 @@ pub mod date;
 pub mod detect;
 pub mod dns;
 pub mod finding;
+pub mod handshake;
 pub mod mta_sts;
 pub mod posture;
 pub mod received;
