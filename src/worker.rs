@@ -30,6 +30,7 @@ pub fn start() {
             documents,
             options: Options {
                 mx_hosts: request.mx_hosts.clone(),
+                ..Options::default()
             },
         };
         let report = analyze(&inputs, Timestamp::from_millis(request.now_ms));
@@ -119,7 +120,10 @@ pub fn analyze_js(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let report = analyze(
         &Inputs {
             documents: vec![Document::text(name, text)],
-            options: Options { mx_hosts },
+            options: Options {
+                mx_hosts,
+                ..Options::default()
+            },
         },
         now,
     );
