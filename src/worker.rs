@@ -73,7 +73,9 @@ fn read_request(data: &JsValue) -> (Request, Vec<Document>) {
     let mut documents = Vec::new();
     if let Some(list) = get(data, "documents").filter(|v| Array::is_array(v)) {
         for item in Array::from(&list).iter() {
-            let name = get(&item, "name").and_then(|v| v.as_string()).unwrap_or_default();
+            let name = get(&item, "name")
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
             let kind = get(&item, "kind")
                 .and_then(|v| v.as_string())
                 .and_then(|k| Kind::ALL.into_iter().find(|x| x.name() == k));
@@ -112,7 +114,12 @@ pub fn analyze_js(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     };
     let mx_hosts = get("mx")
         .filter(|v| Array::is_array(v))
-        .map(|v| Array::from(&v).iter().filter_map(|h| h.as_string()).collect())
+        .map(|v| {
+            Array::from(&v)
+                .iter()
+                .filter_map(|h| h.as_string())
+                .collect()
+        })
         .unwrap_or_default();
     let name = get("name")
         .and_then(|v| v.as_string())
@@ -132,4 +139,3 @@ pub fn analyze_js(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
         .serialize(&serializer)
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
-

@@ -245,7 +245,9 @@ fn submission_and_local() {
     );
     check(
         "from [192.0.2.44] by web12345.mail.example.com via HTTP; Mon, 06 May 2024 12:00:00 PDT",
-        expect![[r#"encrypted=None internal=false version=None source=None at_least=None cipher=None iana=None with=None software=None codes=["HOP_ENCRYPTION_UNKNOWN"]"#]],
+        expect![[
+            r#"encrypted=None internal=false version=None source=None at_least=None cipher=None iana=None with=None software=None codes=["HOP_ENCRYPTION_UNKNOWN"]"#
+        ]],
     );
     check(
         "from webmail.example.org (webmail.example.org [198.51.100.100]) by smtp.example.org with HTTPS; Mon, 06 May 2024 12:00:00 +0000",

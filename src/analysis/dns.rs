@@ -47,7 +47,10 @@ impl RecordType {
             | "HTTPS" | "SVCB" | "CDS" | "CDNSKEY" | "SSHFP" | "OPENPGPKEY" | "SMIMEA" => {
                 RecordType::Other(upper)
             }
-            w if w.starts_with("TYPE") && w.len() > 4 && w.bytes().skip(4).all(|b| b.is_ascii_digit()) => {
+            w if w.starts_with("TYPE")
+                && w.len() > 4
+                && w.bytes().skip(4).all(|b| b.is_ascii_digit()) =>
+            {
                 match w {
                     "TYPE52" => RecordType::Tlsa,
                     "TYPE16" => RecordType::Txt,
@@ -525,7 +528,10 @@ mod tests {
             dns.from_dig,
             dns.authenticated_data,
             dns.status,
-            dns.problems.iter().map(|p| p.location.line).collect::<Vec<_>>()
+            dns.problems
+                .iter()
+                .map(|p| p.location.line)
+                .collect::<Vec<_>>()
         ));
         expected.assert_eq(&out);
     }

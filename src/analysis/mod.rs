@@ -4,6 +4,8 @@
 //! panics on any input; what can't be read becomes a finding with a location.
 
 pub mod catalog;
+pub mod cert;
+pub mod dane;
 pub mod date;
 pub mod detect;
 pub mod dns;
@@ -136,6 +138,27 @@ pub struct Report {
     pub mx_hosts: Vec<MxHost>,
     /// The recipient domain, typed or inferred from record names.
     pub domain: Option<String>,
+    /// Every certificate given, leaf first, then any not part of the chain.
+    #[serde(default)]
+    pub certificates: Vec<cert::CertSummary>,
+    /// The certificate chain's checks, anchor, trust and host name verdict.
+    #[serde(default)]
+    pub chain: Option<cert::ChainReport>,
+    /// The DANE panel: records to publish, DNSSEC state, rollover advice.
+    #[serde(default)]
+    pub dane: Option<dane::DaneReport>,
+    /// DNS records judged, one entry per record, tagged by `kind`.
+    #[serde(default)]
+    pub dns_records: Vec<DnsRecordReport>,
+}
+
+/// One judged DNS record in the report, tagged by `kind`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind")]
+pub enum DnsRecordReport {
+    /// A TLSA record (DANE).
+    #[serde(rename = "tlsa")]
+    Tlsa(dane::TlsaReport),
 }
 
 /// The one front door: reads every document, cross-checks them and grades the result.
@@ -152,6 +175,7 @@ pub fn analyze(inputs: &Inputs, now: Timestamp) -> Report {
     };
     let mut header_sections = Vec::new();
     let mut dns_texts = Vec::new();
+    let mut cert_readings = Vec::new();
 
     // Phase 1: read.
     for (index, document) in inputs.documents.iter().enumerate() {
@@ -203,9 +227,10 @@ pub fn analyze(inputs: &Inputs, now: Timestamp) -> Report {
                     .findings
                     .push(Finding::new(entry).at(whole_input(index, &first_line)));
             }
-            // Certificates, MTA-STS policies, s_client transcripts and TLS-RPT reports are read
-            // by their own modules (see the issues that add them).
-            Kind::Certificates | Kind::MtaStsPolicy | Kind::SClient | Kind::TlsRptReport => {}
+            Kind::Certificates => cert_readings.push(cert::read_bytes(bytes, index)),
+            // MTA-STS policies, s_client transcripts and TLS-RPT reports are read by their own
+            // modules (see the issues that add them).
+            Kind::MtaStsPolicy | Kind::SClient | Kind::TlsRptReport => {}
         }
     }
 
@@ -228,6 +253,15 @@ pub fn analyze(inputs: &Inputs, now: Timestamp) -> Report {
     }
     report.mx_hosts = context.mx_hosts.clone();
     report.domain = context.domain.clone();
+    // Certificates and DANE. The MTA-STS mode comes from the MTA-STS reader once it exists.
+    let tls = cert::analyse(&cert_readings, &dns_texts, &context, None);
+    report.certificates = tls.certificates;
+    report.chain = tls.chain;
+    report.dane = tls.dane;
+    report
+        .dns_records
+        .extend(tls.tlsa.into_iter().map(DnsRecordReport::Tlsa));
+    report.findings.extend(tls.findings);
 
     // Phase 4: grade.
     finding::sort(&mut report.findings);
@@ -325,12 +359,14 @@ fn decode_text(bytes: &[u8], index: usize, findings: &mut Vec<Finding>) -> Strin
             let prefix = bytes.get(..valid).unwrap_or_default();
             let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
             let column = prefix.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
-            findings.push(Finding::new(&catalog::input::INPUT_INVALID_UTF8).at(Location {
-                input: index,
-                line: u32::try_from(line).unwrap_or(u32::MAX),
-                column: u32::try_from(column).unwrap_or(u32::MAX),
-                excerpt: String::new(),
-            }));
+            findings.push(
+                Finding::new(&catalog::input::INPUT_INVALID_UTF8).at(Location {
+                    input: index,
+                    line: u32::try_from(line).unwrap_or(u32::MAX),
+                    column: u32::try_from(column).unwrap_or(u32::MAX),
+                    excerpt: String::new(),
+                }),
+            );
             String::from_utf8_lossy(bytes).into_owned()
         }
     }

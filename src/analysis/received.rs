@@ -510,7 +510,9 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
                     j += 1;
                 }
                 let end = if depth == 0 { j - 1 } else { bytes.len() };
-                out.push(Piece::Comment(text.get(start..end.max(start)).unwrap_or_default()));
+                out.push(Piece::Comment(
+                    text.get(start..end.max(start)).unwrap_or_default(),
+                ));
                 i = j.min(bytes.len()).max(start);
             }
             b')' => i += 1,
@@ -566,7 +568,9 @@ enum Clause {
 impl<'a> Clauses<'a> {
     fn read(text: &'a str, pieces: &[Piece<'a>]) -> Clauses<'a> {
         let mut clauses = Clauses::default();
-        let last_semicolon = pieces.iter().rposition(|p| matches!(p, Piece::Semicolon(_)));
+        let last_semicolon = pieces
+            .iter()
+            .rposition(|p| matches!(p, Piece::Semicolon(_)));
         let mut current = Clause::Leading;
         let mut seen_keyword = [false; 6];
         for (i, piece) in pieces.iter().enumerate() {
@@ -668,7 +672,11 @@ fn parse_ip(word: &str) -> Option<IpAddr> {
         }
     }
     let parts: Vec<&str> = candidate.split('.').collect();
-    if parts.len() == 5 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+    if parts.len() == 5
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return parts.get(..4)?.join(".").parse().ok().map(canonical);
     }
     None
@@ -676,7 +684,11 @@ fn parse_ip(word: &str) -> Option<IpAddr> {
 
 /// `from` clause: `from HELO (RDNS [IP] ...)`, Microsoft's `from HOST (IP)`, Exim's
 /// `from HOST ([IP] helo=NAME)`, `from [IP] (helo=[IP])`.
-fn read_from_clause(clauses: &Clauses<'_>, parsed: Option<&mail_parser::Received<'_>>, hop: &mut Hop) {
+fn read_from_clause(
+    clauses: &Clauses<'_>,
+    parsed: Option<&mail_parser::Received<'_>>,
+    hop: &mut Hop,
+) {
     // The address in the comment is the connecting IP the receiver saw; a bare IP literal as the
     // first word is either the HELO argument (Postfix, Sendmail) or, without a comment IP, the
     // connection itself (Exim's `from [192.0.2.1] (helo=…)`).
@@ -718,7 +730,10 @@ fn read_from_clause(clauses: &Clauses<'_>, parsed: Option<&mail_parser::Received
             hop.from_ip = r.from_ip.map(|ip| ip.to_string());
         }
         if hop.from_rdns.is_none() && !clauses.from.is_empty() {
-            hop.from_rdns = r.from_iprev.as_ref().map(|s| s.trim_end_matches('.').to_string());
+            hop.from_rdns = r
+                .from_iprev
+                .as_ref()
+                .map(|s| s.trim_end_matches('.').to_string());
         }
         if hop.helo.is_none() && !clauses.from.is_empty() {
             hop.helo = r.helo.as_ref().map(host_text);
@@ -752,7 +767,10 @@ fn read_host_comment(
     let mut i = 0;
     while let Some(word) = words.get(i) {
         let lower = word.to_ascii_lowercase();
-        if let Some(name) = lower.strip_prefix("helo=").or_else(|| lower.strip_prefix("ehlo=")) {
+        if let Some(name) = lower
+            .strip_prefix("helo=")
+            .or_else(|| lower.strip_prefix("ehlo="))
+        {
             if helo.is_none() && !name.is_empty() {
                 *helo = Some(clean_host(word.get(5..).unwrap_or(name)));
             }
@@ -772,7 +790,9 @@ fn read_host_comment(
             && word.contains('.')
             && !word.contains('=')
             && !word.contains('@')
-            && word.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+            && word
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
         {
             *rdns = Some(word.trim_end_matches('.').to_string());
         }
@@ -832,7 +852,10 @@ fn with_text(clauses: &Clauses<'_>) -> Option<String> {
         let phrase = words.get(..=end).unwrap_or_default().join(" ");
         return Some(phrase.trim_matches(['[', ']']).to_string());
     }
-    if let Some(pos) = words.iter().position(|w| w.eq_ignore_ascii_case("encrypted")) {
+    if let Some(pos) = words
+        .iter()
+        .position(|w| w.eq_ignore_ascii_case("encrypted"))
+    {
         if let Some(proto) = words.get(pos + 1) {
             return Some(proto.trim_end_matches([',', ';']).to_string());
         }
@@ -853,7 +876,8 @@ fn recognise_software(text: &str, hop: &Hop) -> Option<Software> {
     if lower.contains("(postfix") || lower.contains(" postfix)") {
         return Some(Software::Postfix);
     }
-    if lower.contains("microsoft smtp server") || lower.contains("microsoft smtpsvc")
+    if lower.contains("microsoft smtp server")
+        || lower.contains("microsoft smtpsvc")
         || with.eq_ignore_ascii_case("mapi")
     {
         return Some(Software::Microsoft);
@@ -980,10 +1004,15 @@ fn read_tls(
         if tok != "using" {
             continue;
         }
-        let Some(next) = toks.get(i + 1) else { continue };
+        let Some(next) = toks.get(i + 1) else {
+            continue;
+        };
         let next_lower = next.to_ascii_lowercase();
-        if TlsVersion::parse_loose(next).is_some() || next_lower == "tls" || next_lower == "ssl"
-            || next_lower.starts_with("tlsv") || next_lower.starts_with("sslv")
+        if TlsVersion::parse_loose(next).is_some()
+            || next_lower == "tls"
+            || next_lower == "ssl"
+            || next_lower.starts_with("tlsv")
+            || next_lower.starts_with("sslv")
         {
             reading.evidence = Some(format!("using {next}"));
             if next_lower != "tls" && next_lower != "ssl" {
@@ -1006,16 +1035,22 @@ fn read_tls(
     // `version=TLS1_3 cipher=… bits=256/256`, Microsoft `(version=TLS1_2, cipher=…)`, ecelerity
     // `(cipher=…)`.
     for tok in &toks {
-        let Some((key, value)) = tok.split_once('=') else { continue };
+        let Some((key, value)) = tok.split_once('=') else {
+            continue;
+        };
         let value = value.trim_matches(|c: char| c == '"' || c == ',');
         match key.to_ascii_lowercase().as_str() {
             "version" if reading.version_written.is_none() && !value.is_empty() => {
                 reading.version_written = Some(value.to_string());
-                reading.evidence.get_or_insert_with(|| format!("version={value}"));
+                reading
+                    .evidence
+                    .get_or_insert_with(|| format!("version={value}"));
             }
             "cipher" | "tls_cipher" if reading.cipher.is_none() && !value.is_empty() => {
                 reading.cipher = Some(value.to_string());
-                reading.evidence.get_or_insert_with(|| format!("cipher={value}"));
+                reading
+                    .evidence
+                    .get_or_insert_with(|| format!("cipher={value}"));
             }
             "bits" if reading.bits.is_none() => reading.bits = leading_number(value),
             "verify" if reading.client_certificate.is_none() && !value.is_empty() => {
@@ -1030,7 +1065,9 @@ fn read_tls(
         if tok != "tls:" && tok != "ssl:" {
             continue;
         }
-        reading.evidence.get_or_insert_with(|| toks.get(i).map(|t| t.to_string()).unwrap_or_default());
+        reading
+            .evidence
+            .get_or_insert_with(|| toks.get(i).map(|t| t.to_string()).unwrap_or_default());
         for follower in toks.iter().skip(i + 1).take(3) {
             if reading.version_written.is_none() && looks_like_version(follower) {
                 reading.version_written = Some(follower.to_string());
@@ -1068,7 +1105,9 @@ fn read_tls(
             if let Some(next) = toks.get(i + 1) {
                 if tls::looks_like_cipher(next) {
                     reading.cipher.get_or_insert_with(|| next.to_string());
-                    reading.evidence.get_or_insert_with(|| format!("tls {next}"));
+                    reading
+                        .evidence
+                        .get_or_insert_with(|| format!("tls {next}"));
                 }
             }
         }
@@ -1103,7 +1142,9 @@ fn read_tls(
             if let Some(prev) = toks.get(i - 1) {
                 if tls::looks_like_cipher(prev) {
                     reading.cipher.get_or_insert_with(|| prev.to_string());
-                    reading.evidence.get_or_insert_with(|| format!("{prev} encrypted"));
+                    reading
+                        .evidence
+                        .get_or_insert_with(|| format!("{prev} encrypted"));
                 }
             }
         }
@@ -1112,7 +1153,9 @@ fn read_tls(
     // Microsoft: `with Microsoft SMTP Server (TLS)`, `over TLS secured channel`; Google:
     // `(Google Transport Security)`.
     let comment_is = |want: &str| {
-        pieces.iter().any(|p| matches!(p, Piece::Comment(c) if c.trim().eq_ignore_ascii_case(want)))
+        pieces
+            .iter()
+            .any(|p| matches!(p, Piece::Comment(c) if c.trim().eq_ignore_ascii_case(want)))
     };
     if reading.evidence.is_none() {
         if comment_is("TLS") {
@@ -1136,10 +1179,14 @@ fn read_tls(
     for piece in pieces {
         if let Piece::Comment(c) = piece {
             let lc = c.to_ascii_lowercase();
-            if lc.contains("client certificate") || lc.contains("client cn") || lc.contains("verified ok")
+            if lc.contains("client certificate")
+                || lc.contains("client cn")
+                || lc.contains("verified ok")
                 || lc.contains("not verified")
             {
-                reading.client_certificate.get_or_insert_with(|| c.trim().to_string());
+                reading
+                    .client_certificate
+                    .get_or_insert_with(|| c.trim().to_string());
             }
         }
     }
@@ -1147,8 +1194,13 @@ fn read_tls(
     // Decide whether the written version is the negotiated one or the cipher's minimum.
     if let Some(written) = reading.version_written.clone() {
         reading.version = TlsVersion::parse_loose(&written);
-        reading.version_is_cipher_minimum =
-            is_cipher_minimum(&written, reading.version, reading.cipher.as_deref(), software, &toks);
+        reading.version_is_cipher_minimum = is_cipher_minimum(
+            &written,
+            reading.version,
+            reading.cipher.as_deref(),
+            software,
+            &toks,
+        );
     }
     reading
 }
@@ -1293,14 +1345,30 @@ fn apply_tls(hop: &mut Hop, mut reading: TlsReading, parsed: Option<&mail_parser
 const OPERATORS: &[(&str, &[&str])] = &[
     (
         "Microsoft",
-        &["outlook.com", "office365.com", "hotmail.com", "exchangelabs.com", "outlook.cn", "microsoft.com"],
+        &[
+            "outlook.com",
+            "office365.com",
+            "hotmail.com",
+            "exchangelabs.com",
+            "outlook.cn",
+            "microsoft.com",
+        ],
     ),
-    ("Google", &["google.com", "gmail.com", "googlemail.com", "1e100.net"]),
+    (
+        "Google",
+        &["google.com", "gmail.com", "googlemail.com", "1e100.net"],
+    ),
     ("Amazon SES", &["amazonses.com", "amazonaws.com"]),
-    ("Yahoo", &["yahoo.com", "yahoodns.net", "yahoo.net", "aol.com"]),
+    (
+        "Yahoo",
+        &["yahoo.com", "yahoodns.net", "yahoo.net", "aol.com"],
+    ),
     ("Apple", &["icloud.com", "me.com", "mac.com", "apple.com"]),
     ("Mimecast", &["mimecast.com", "mimecast-offshore.com"]),
-    ("Proofpoint", &["pphosted.com", "ppe-hosted.com", "proofpoint.com"]),
+    (
+        "Proofpoint",
+        &["pphosted.com", "ppe-hosted.com", "proofpoint.com"],
+    ),
     ("SendGrid", &["sendgrid.net"]),
     ("Fastmail", &["messagingengine.com", "fastmail.com"]),
     ("Zoho", &["zoho.com", "zohomail.com"]),
@@ -1309,9 +1377,9 @@ const OPERATORS: &[(&str, &[&str])] = &[
 /// Two-label public suffixes common in mail host names, for a registrable-domain guess without
 /// shipping the whole Public Suffix List.
 const TWO_LABEL_SUFFIXES: &[&str] = &[
-    "co.uk", "org.uk", "ac.uk", "gov.uk", "com.au", "net.au", "org.au", "co.jp", "ne.jp",
-    "or.jp", "co.nz", "com.br", "com.cn", "net.cn", "co.in", "co.za", "com.mx", "com.tr",
-    "co.kr", "com.sg", "com.hk", "com.tw",
+    "co.uk", "org.uk", "ac.uk", "gov.uk", "com.au", "net.au", "org.au", "co.jp", "ne.jp", "or.jp",
+    "co.nz", "com.br", "com.cn", "net.cn", "co.in", "co.za", "com.mx", "com.tr", "co.kr", "com.sg",
+    "com.hk", "com.tw",
 ];
 
 /// The registrable domain of a host name (a guess good enough to compare two hosts).
@@ -1343,14 +1411,18 @@ fn operator_of(host: &str) -> Option<&'static str> {
 /// True for addresses that never route on the public internet.
 pub fn is_private_ip(ip: &IpAddr) -> bool {
     match ip {
-        IpAddr::V4(v4) => v4.is_private() || v4.is_loopback() || v4.is_link_local() || v4.is_unspecified(),
+        IpAddr::V4(v4) => {
+            v4.is_private() || v4.is_loopback() || v4.is_link_local() || v4.is_unspecified()
+        }
         IpAddr::V6(v6) => {
             let first = v6.segments().first().copied().unwrap_or(0);
             v6.is_loopback()
                 || v6.is_unspecified()
                 || (first & 0xfe00) == 0xfc00
                 || (first & 0xffc0) == 0xfe80
-                || v6.to_ipv4_mapped().is_some_and(|v4| v4.is_private() || v4.is_loopback())
+                || v6
+                    .to_ipv4_mapped()
+                    .is_some_and(|v4| v4.is_private() || v4.is_loopback())
         }
     }
 }
@@ -1358,40 +1430,55 @@ pub fn is_private_ip(ip: &IpAddr) -> bool {
 fn is_loopback(ip: &IpAddr) -> bool {
     match ip {
         IpAddr::V4(v4) => v4.is_loopback(),
-        IpAddr::V6(v6) => v6.is_loopback() || v6.to_ipv4_mapped().is_some_and(|v4| v4.is_loopback()),
+        IpAddr::V6(v6) => {
+            v6.is_loopback() || v6.to_ipv4_mapped().is_some_and(|v4| v4.is_loopback())
+        }
     }
 }
 
 fn mark_internal(hop: &mut Hop) {
     let with_upper = hop.with.as_deref().map(protocol_word).unwrap_or_default();
     let lower = hop.raw.to_ascii_lowercase();
-    let from_ip = hop.from_ip.as_deref().and_then(|s| s.parse::<IpAddr>().ok());
+    let from_ip = hop
+        .from_ip
+        .as_deref()
+        .and_then(|s| s.parse::<IpAddr>().ok());
     let from_name = hop.from.as_deref().unwrap_or_default().to_ascii_lowercase();
-    let reason: Option<String> = if with_upper.starts_with("LMTP") || with_upper.starts_with("UTF8LMTP") {
-        Some("local delivery over LMTP".into())
-    } else if with_upper == "LOCAL" || with_upper.starts_with("LOCAL-") {
-        Some("local submission on the server itself".into())
-    } else if with_upper == "MAPI" {
-        Some("Exchange MAPI submission from a mailbox client".into())
-    } else if lower.contains("invoked by uid") || lower.contains("from userid") || lower.contains("invoked from network") {
-        Some("handed over by a local process".into())
-    } else if with_upper == "POP3" || with_upper == "IMAP" || with_upper.starts_with("QMAIL-SCANNER") {
-        Some("retrieval or scanning on the recipient's own machine".into())
-    } else if from_ip.as_ref().is_some_and(is_loopback)
-        || from_name == "localhost"
-        || from_name == "localhost.localdomain"
-        || hop.by.as_deref().is_some_and(|b| b.eq_ignore_ascii_case("localhost"))
-    {
-        Some("loopback: the message never left the machine".into())
-    } else if hop.from.is_none() && hop.from_ip.is_none() && hop.by.is_some() {
-        Some("no sending host recorded: the message was handed over inside this server".into())
-    } else if let Some(ip) = from_ip.filter(is_private_ip) {
-        Some(format!("private address {ip}"))
-    } else if let Some(op) = same_operator(hop) {
-        Some(format!("both hosts belong to {op}"))
-    } else {
-        None
-    };
+    let reason: Option<String> =
+        if with_upper.starts_with("LMTP") || with_upper.starts_with("UTF8LMTP") {
+            Some("local delivery over LMTP".into())
+        } else if with_upper == "LOCAL" || with_upper.starts_with("LOCAL-") {
+            Some("local submission on the server itself".into())
+        } else if with_upper == "MAPI" {
+            Some("Exchange MAPI submission from a mailbox client".into())
+        } else if lower.contains("invoked by uid")
+            || lower.contains("from userid")
+            || lower.contains("invoked from network")
+        {
+            Some("handed over by a local process".into())
+        } else if with_upper == "POP3"
+            || with_upper == "IMAP"
+            || with_upper.starts_with("QMAIL-SCANNER")
+        {
+            Some("retrieval or scanning on the recipient's own machine".into())
+        } else if from_ip.as_ref().is_some_and(is_loopback)
+            || from_name == "localhost"
+            || from_name == "localhost.localdomain"
+            || hop
+                .by
+                .as_deref()
+                .is_some_and(|b| b.eq_ignore_ascii_case("localhost"))
+        {
+            Some("loopback: the message never left the machine".into())
+        } else if hop.from.is_none() && hop.from_ip.is_none() && hop.by.is_some() {
+            Some("no sending host recorded: the message was handed over inside this server".into())
+        } else if let Some(ip) = from_ip.filter(is_private_ip) {
+            Some(format!("private address {ip}"))
+        } else if let Some(op) = same_operator(hop) {
+            Some(format!("both hosts belong to {op}"))
+        } else {
+            None
+        };
     if let Some(reason) = reason {
         hop.internal = true;
         hop.internal_reason = Some(reason);
@@ -1401,7 +1488,11 @@ fn mark_internal(hop: &mut Hop) {
 /// The operator both ends of a hop belong to, when the host names say so.
 fn same_operator(hop: &Hop) -> Option<String> {
     let by = hop.by.as_deref()?;
-    let from_hosts = [hop.from_rdns.as_deref(), hop.from.as_deref(), hop.helo.as_deref()];
+    let from_hosts = [
+        hop.from_rdns.as_deref(),
+        hop.from.as_deref(),
+        hop.helo.as_deref(),
+    ];
     // Gmail's internal hops: `by 2002:a05:…` with SMTP id.
     if by.starts_with("2002:") && hop.software == Some(Software::Gmail) {
         return Some("Google".into());
@@ -1448,8 +1539,20 @@ fn decide_encryption(hop: &mut Hop) {
     };
     let proto = protocol_word(&with);
     let tls_protocols = [
-        "ESMTPS", "ESMTPSA", "LMTPS", "LMTPSA", "UTF8SMTPS", "UTF8SMTPSA", "UTF8LMTPS",
-        "UTF8LMTPSA", "SMTPS", "HTTPS", "LOCAL-ESMTPS", "LOCAL-ESMTPSA", "IMAPS", "POP3S",
+        "ESMTPS",
+        "ESMTPSA",
+        "LMTPS",
+        "LMTPSA",
+        "UTF8SMTPS",
+        "UTF8SMTPSA",
+        "UTF8LMTPS",
+        "UTF8LMTPSA",
+        "SMTPS",
+        "HTTPS",
+        "LOCAL-ESMTPS",
+        "LOCAL-ESMTPSA",
+        "IMAPS",
+        "POP3S",
     ];
     // CommuniGate Pro writes `ESMTP-TLS`; any protocol word naming TLS counts.
     if tls_protocols.contains(&proto.as_str()) || proto.contains("TLS") {
@@ -1472,8 +1575,19 @@ fn decide_encryption(hop: &mut Hop) {
         return;
     }
     let plain = [
-        "SMTP", "ESMTP", "ESMTPA", "LMTP", "LMTPA", "UTF8SMTP", "UTF8SMTPA", "UTF8LMTP",
-        "UTF8LMTPA", "ASMTP", "LOCAL-ESMTP", "LOCAL-SMTP", "LOCAL-BSMTP",
+        "SMTP",
+        "ESMTP",
+        "ESMTPA",
+        "LMTP",
+        "LMTPA",
+        "UTF8SMTP",
+        "UTF8SMTPA",
+        "UTF8LMTP",
+        "UTF8LMTPA",
+        "ASMTP",
+        "LOCAL-ESMTP",
+        "LOCAL-SMTP",
+        "LOCAL-BSMTP",
     ];
     let software = hop.software;
     if plain.contains(&proto.as_str()) {
@@ -1520,15 +1634,23 @@ fn read_authentication_results(value: &str, location: Location) -> Authenticatio
     for part in parts {
         let mut words = part.split_whitespace();
         let Some(first) = words.next() else { continue };
-        let Some((method, result)) = first.split_once('=') else { continue };
+        let Some((method, result)) = first.split_once('=') else {
+            continue;
+        };
         let property = words
             .find(|w| {
                 let l = w.to_ascii_lowercase();
-                l.starts_with("header.d=") || l.starts_with("header.from=") || l.starts_with("smtp.mailfrom=")
+                l.starts_with("header.d=")
+                    || l.starts_with("header.from=")
+                    || l.starts_with("smtp.mailfrom=")
                     || l.starts_with("header.i=")
             })
             .map(str::to_string);
-        results.push((method.to_ascii_lowercase(), result.to_ascii_lowercase(), property));
+        results.push((
+            method.to_ascii_lowercase(),
+            result.to_ascii_lowercase(),
+            property,
+        ));
     }
     AuthenticationResults {
         authserv_id,

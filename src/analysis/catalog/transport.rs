@@ -179,7 +179,11 @@ pub static HOP_SSL3: Entry = Entry {
              cleartext, which is why this is a warning and not critical, but an active attacker \
              can decrypt parts of such a session.",
     fix: "Disable SSL 3.0 on both servers; allow TLS 1.2 and TLS 1.3 only.",
-    refs: &[("RFC 7568", "§3"), ("RFC 7435", ""), ("NIST SP 800-52r2", "§3.1")],
+    refs: &[
+        ("RFC 7568", "§3"),
+        ("RFC 7435", ""),
+        ("NIST SP 800-52r2", "§3.1"),
+    ],
 };
 
 /// TLS 1.0 or 1.1.
