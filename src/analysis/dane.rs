@@ -293,6 +293,10 @@ pub struct TlsaReport {
     pub matches: Option<usize>,
     /// Chain indexes it matches whatever the usage says (shows a usage mistake).
     pub matches_any: Vec<usize>,
+    /// For a `2 x 0` record that holds the trust anchor itself (not sent by the server): the
+    /// chain index of the lowest certificate that anchor signs. The record then matches
+    /// without the anchor in the chain (RFC 7671 §5.2.2).
+    pub anchor_signs: Option<usize>,
     /// `DANE-EE(3) SPKI(1) SHA2-256(1)`.
     pub label: String,
     /// Problems, one sentence each.
@@ -320,6 +324,18 @@ pub fn check(set: &TlsaSet, chain: &[Material]) -> Vec<TlsaReport> {
             } else {
                 Vec::new()
             };
+            // A full (matching type 0) DANE-TA record can carry the anchor itself.
+            let anchor_signs = if valid
+                && record.usage == Some(2)
+                && record.matching_type == Some(0)
+                && matches_any.is_empty()
+            {
+                chain
+                    .iter()
+                    .position(|m| cert::signed_by(&m.der, &record.data, record.selector == Some(0)))
+            } else {
+                None
+            };
             let matches = match record.usage {
                 // DANE-EE and PKIX-EE: the leaf only.
                 Some(3 | 1) => matches_any.first().copied().filter(|&i| i == 0),
@@ -344,6 +360,7 @@ pub fn check(set: &TlsaSet, chain: &[Material]) -> Vec<TlsaReport> {
                 usable: valid && matches!(record.usage, Some(2 | 3)),
                 matches,
                 matches_any,
+                anchor_signs,
                 label: label(record.usage, record.selector, record.matching_type),
                 problems: record.problems.iter().map(|(_, p)| p.clone()).collect(),
                 location: record.location.clone(),
@@ -517,6 +534,16 @@ pub fn judge(
                 }
                 findings.push(finding.at(record.location.clone()));
             }
+            (None, Some(2)) if record.anchor_signs.is_some() => findings.push(
+                Finding::new(&catalog::TLSA_RECORD_MATCHES)
+                    .titled(format!("{} holds the trust anchor itself", record.label))
+                    .specific(
+                        "The record carries the whole CA certificate or key, and that key signs a \
+                         certificate of the chain, so the anchor need not be sent; most operators \
+                         publish a 2 0 1 digest instead and send the CA certificate.",
+                    )
+                    .at(record.location.clone()),
+            ),
             (None, Some(3)) if record.matches_any.iter().any(|&i| i > 0) => findings.push(
                 Finding::new(&catalog::TLSA_EE_MATCHES_ISSUER)
                     .specific(format!(
@@ -547,7 +574,7 @@ pub fn judge(
     }
 
     let usable: Vec<&TlsaReport> = records.iter().filter(|r| r.usable).collect();
-    let any_match = usable.iter().any(|r| r.matches.is_some());
+    let any_match = usable.iter().any(|r| r.matches.is_some() || r.anchor_signs.is_some());
     let status = if records.is_empty() {
         DaneStatus::NoRecords
     } else if chain.is_empty() {
@@ -639,7 +666,10 @@ pub fn judge(
 
     // Rollover.
     let mut advice = Vec::new();
-    let matching: Vec<&&TlsaReport> = usable.iter().filter(|r| r.matches.is_some()).collect();
+    let matching: Vec<&&TlsaReport> = usable
+        .iter()
+        .filter(|r| r.matches.is_some() || r.anchor_signs.is_some())
+        .collect();
     let ta_matches = matching.iter().any(|r| r.usage == Some(2));
     let ee_keys: Vec<&str> = usable
         .iter()

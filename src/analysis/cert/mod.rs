@@ -418,6 +418,28 @@ pub fn analyse(
     }
 }
 
+/// True when the certificate `child_der` is signed by the key in `issuer` (a DER certificate
+/// when `issuer_is_certificate`, else a DER SubjectPublicKeyInfo). DANE uses it for `2 x 0`
+/// records, which carry the trust anchor itself.
+pub fn signed_by(child_der: &[u8], issuer: &[u8], issuer_is_certificate: bool) -> bool {
+    use x509_parser::asn1_rs::FromDer;
+    let Ok((_, child)) = x509_parser::parse_x509_certificate(child_der) else {
+        return false;
+    };
+    let outcome = if issuer_is_certificate {
+        match x509_parser::parse_x509_certificate(issuer) {
+            Ok((_, ta)) => verify::verify(&child, &ta.tbs_certificate.subject_pki),
+            Err(_) => return false,
+        }
+    } else {
+        match x509_parser::x509::SubjectPublicKeyInfo::from_der(issuer) {
+            Ok((_, spki)) => verify::verify(&child, &spki),
+            Err(_) => return false,
+        }
+    };
+    outcome == verify::Outcome::Verified
+}
+
 /// SHA-256 and SHA-512 digests of every public root's key, for recognising DANE-TA records
 /// that pin a root the server does not send.
 pub fn public_root_digests() -> Vec<roots::RootDigest> {
