@@ -472,7 +472,7 @@ pub(super) fn judge(built: &Built, policy: &PolicyInForce, hosts: &[HostName]) -
             );
         }
         // A trust anchor's own self-signature is never checked, so its hash doesn't matter.
-        let anchor_self_signature = k == top && cert.self_issued && k > 0;
+        let anchor_self_signature = k == top && cert.self_issued;
         if let Some(hash) = cert
             .signature_hash
             .as_deref()
@@ -690,6 +690,7 @@ fn headline(built: &Built, hostname: &HostnameCheck, report: &PolicyReport) -> S
         .cloned()
         .or_else(|| leaf.subject_cn.clone())
         .unwrap_or_else(|| leaf.subject.clone());
+    let name = if name.is_empty() { "The server certificate (empty subject)".to_string() } else { name };
     let state = match built.status {
         ChainStatus::Verified => "chain verified",
         ChainStatus::PartlyChecked => "chain partly checked",
