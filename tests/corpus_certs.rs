@@ -18,47 +18,86 @@ use mailtls::analysis::{analyze, Document, Inputs, Options, Report};
 fn summary(report: &Report) -> String {
     let mut out = String::new();
     for c in &report.certificates {
-        let _ = writeln!(out, "cert {} {:?} pasted {}", c.index, c.role, c.pasted_position);
+        let _ = writeln!(
+            out,
+            "cert {} {:?} pasted {}",
+            c.index, c.role, c.pasted_position
+        );
         let _ = writeln!(out, "  subject {} (cn {:?})", c.subject, c.subject_cn);
         let _ = writeln!(out, "  issuer {} (cn {:?})", c.issuer, c.issuer_cn);
         let _ = writeln!(out, "  serial {} v{}", c.serial, c.version);
         let _ = writeln!(
             out,
             "  valid {} .. {} days_left={} lifetime={} left%={} {:?}",
-            c.not_before, c.not_after, c.days_left, c.lifetime_days, c.lifetime_left_percent, c.validity
+            c.not_before,
+            c.not_after,
+            c.days_left,
+            c.lifetime_days,
+            c.lifetime_left_percent,
+            c.validity
         );
         let _ = writeln!(
             out,
             "  key {} {:?} {:?} explicit={} sig {} {:?}",
-            c.key_algorithm, c.key_bits, c.curve, c.explicit_curve, c.signature_algorithm, c.signature_hash
+            c.key_algorithm,
+            c.key_bits,
+            c.curve,
+            c.explicit_curve,
+            c.signature_algorithm,
+            c.signature_hash
         );
-        let _ = writeln!(out, "  san dns={:?} ip={:?} other={:?}", c.dns_names, c.ip_addresses, c.other_names);
+        let _ = writeln!(
+            out,
+            "  san dns={:?} ip={:?} other={:?}",
+            c.dns_names, c.ip_addresses, c.other_names
+        );
         let _ = writeln!(
             out,
             "  ca={} pathlen={:?} ku={:?} eku={:?} self_issued={} self_signed={}",
             c.is_ca, c.path_len, c.key_usage, c.extended_key_usage, c.self_issued, c.self_signed
         );
-        let _ = writeln!(out, "  sha256 {} spki {}", c.sha256_fingerprint, c.spki_sha256);
+        let _ = writeln!(
+            out,
+            "  sha256 {} spki {}",
+            c.sha256_fingerprint, c.spki_sha256
+        );
         let _ = writeln!(
             out,
             "  ski={:?} aki={:?} sct={} ocsp={:?} issuers={:?} must_staple={}",
-            c.subject_key_id, c.authority_key_id, c.sct_count, c.ocsp_urls, c.ca_issuer_urls, c.must_staple
+            c.subject_key_id,
+            c.authority_key_id,
+            c.sct_count,
+            c.ocsp_urls,
+            c.ca_issuer_urls,
+            c.must_staple
         );
         if !c.name_constraints.is_empty() {
             let _ = writeln!(out, "  nc {:?}", c.name_constraints);
         }
         for e in c.extensions.iter().filter(|e| !e.understood || e.critical) {
-            let _ = writeln!(out, "  ext {} {:?} critical={} understood={}", e.oid, e.name, e.critical, e.understood);
+            let _ = writeln!(
+                out,
+                "  ext {} {:?} critical={} understood={}",
+                e.oid, e.name, e.critical, e.understood
+            );
         }
     }
     if let Some(chain) = &report.chain {
-        let _ = writeln!(out, "chain {} trust={:?} anchor={:?}", chain.status.name(), chain.trust, chain.anchor);
+        let _ = writeln!(
+            out,
+            "chain {} trust={:?} anchor={:?}",
+            chain.status.name(),
+            chain.trust,
+            chain.anchor
+        );
         for skipped in &chain.not_evaluated {
             let _ = writeln!(out, "  not evaluated: {skipped}");
         }
     }
     for f in &report.findings {
-        let place = f.location.as_ref().map_or(String::new(), |l| format!(" @{}:{}:{}", l.input, l.line, l.column));
+        let place = f.location.as_ref().map_or(String::new(), |l| {
+            format!(" @{}:{}:{}", l.input, l.line, l.column)
+        });
         let _ = writeln!(out, "{} {}{place}", f.severity.name(), f.code);
     }
     out
@@ -69,7 +108,9 @@ fn corpus_file(name: &str) -> PathBuf {
 }
 
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/certs/fixtures").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/certs/fixtures")
+        .join(name)
 }
 
 fn run_files(paths: &[PathBuf], mx: &[&str]) -> Report {
@@ -96,16 +137,28 @@ fn run_files(paths: &[PathBuf], mx: &[&str]) -> Report {
 #[test]
 fn every_certificate_file_is_read_and_snapshotted() {
     let rows = common::manifest("certs");
-    assert!(rows.len() >= 60, "the corpus should have ~63 certificate files, found {}", rows.len());
+    assert!(
+        rows.len() >= 60,
+        "the corpus should have ~63 certificate files, found {}",
+        rows.len()
+    );
     for row in &rows {
         let report = run_files(&[corpus_file(row.file_name())], &[]);
-        assert_eq!(report.inputs[0].kind.name(), "certificates", "{} should be detected as certificates", row.local_path);
+        assert_eq!(
+            report.inputs[0].kind.name(),
+            "certificates",
+            "{} should be detected as certificates",
+            row.local_path
+        );
         let stem = row.file_name().replace('.', "_");
         expect_file![format!("data/certs/{stem}.expected")].assert_eq(&summary(&report));
         if !row.notes.contains("subject=") || row.notes.contains("openssl 3.0 reads") {
             continue;
         }
-        let leaf = report.certificates.first().unwrap_or_else(|| panic!("{}: no certificate read", row.local_path));
+        let leaf = report
+            .certificates
+            .first()
+            .unwrap_or_else(|| panic!("{}: no certificate read", row.local_path));
         check_stated_facts(row.file_name(), &row.notes, leaf);
     }
 }
@@ -116,21 +169,44 @@ fn check_stated_facts(file: &str, notes: &str, c: &CertSummary) {
     let between = |start: &str, ends: &[&str]| -> String {
         let from = facts.find(start).unwrap() + start.len();
         let rest = &facts[from..];
-        let end = ends.iter().filter_map(|e| rest.find(e)).min().unwrap_or(rest.len());
+        let end = ends
+            .iter()
+            .filter_map(|e| rest.find(e))
+            .min()
+            .unwrap_or(rest.len());
         rest[..end].to_string()
     };
     let normalise = |dn: &str| dn.replace("1.2.840.113549.1.9.1=", "emailAddress=");
     // The manifest notes are cut at 1,000 characters for many-names1; compare the prefix.
     let subject = between("subject=", &[" issuer="]);
-    assert!(normalise(&c.subject).starts_with(normalise(&subject).trim_end_matches("...")), "{file}: subject {} vs {subject}", c.subject);
+    assert!(
+        normalise(&c.subject).starts_with(normalise(&subject).trim_end_matches("...")),
+        "{file}: subject {} vs {subject}",
+        c.subject
+    );
     if facts.contains(" issuer=") {
-        let issuer = between(" issuer=", &[" self-issued v", " v1 notBefore", " v3 notBefore"]);
+        let issuer = between(
+            " issuer=",
+            &[" self-issued v", " v1 notBefore", " v3 notBefore"],
+        );
         assert_eq!(normalise(&c.issuer), normalise(&issuer), "{file}: issuer");
-        assert_eq!(c.self_issued, facts.contains(" self-issued"), "{file}: self-issued");
+        assert_eq!(
+            c.self_issued,
+            facts.contains(" self-issued"),
+            "{file}: self-issued"
+        );
     }
     if facts.contains("notBefore=") {
-        assert!(c.not_before.starts_with(&between("notBefore=", &[" "])), "{file}: notBefore {}", c.not_before);
-        assert!(c.not_after.starts_with(&between("notAfter=", &[" "])), "{file}: notAfter {}", c.not_after);
+        assert!(
+            c.not_before.starts_with(&between("notBefore=", &[" "])),
+            "{file}: notBefore {}",
+            c.not_before
+        );
+        assert!(
+            c.not_after.starts_with(&between("notAfter=", &[" "])),
+            "{file}: notAfter {}",
+            c.not_after
+        );
     }
     let key = between("notAfter=", &[" sig="]);
     let key = key.split_once(' ').map_or("", |(_, k)| k);
@@ -152,23 +228,44 @@ fn check_stated_facts(file: &str, notes: &str, c: &CertSummary) {
     };
     assert_eq!(ours, key, "{file}: key");
     let sig = between(" sig=", &[" "]);
-    assert!(c.signature_algorithm.eq_ignore_ascii_case(&sig), "{file}: signature {} vs {sig}", c.signature_algorithm);
+    assert!(
+        c.signature_algorithm.eq_ignore_ascii_case(&sig),
+        "{file}: signature {} vs {sig}",
+        c.signature_algorithm
+    );
     if facts.contains("SAN=[") {
         let stated_text = between("SAN=[", &["]"]);
         let stated: Vec<&str> = stated_text.split(',').collect();
         let mut ours: Vec<String> = c.dns_names.clone();
         let _ = &mut ours;
         ours.extend(c.ip_addresses.iter().cloned());
-        ours.extend(c.other_names.iter().map(|o| o.split_once(':').map_or(o.clone(), |(_, v)| v.to_string())));
+        ours.extend(
+            c.other_names
+                .iter()
+                .map(|o| o.split_once(':').map_or(o.clone(), |(_, v)| v.to_string())),
+        );
         // Long lists are cut in the notes as `first,…,+N` (N more entries).
-        let more: usize = stated.iter().filter_map(|s| s.strip_prefix('+')?.parse::<usize>().ok()).sum();
-        let listed: Vec<String> = stated.iter().filter(|s| !s.starts_with('+')).map(|s| s.to_string()).collect();
+        let more: usize = stated
+            .iter()
+            .filter_map(|s| s.strip_prefix('+')?.parse::<usize>().ok())
+            .sum();
+        let listed: Vec<String> = stated
+            .iter()
+            .filter(|s| !s.starts_with('+'))
+            .map(|s| s.to_string())
+            .collect();
         assert_eq!(ours.len(), listed.len() + more, "{file}: SAN count");
         for name in &listed {
-            assert!(ours.contains(name), "{file}: SAN {name} missing from {ours:?}");
+            assert!(
+                ours.contains(name),
+                "{file}: SAN {name} missing from {ours:?}"
+            );
         }
     } else {
-        assert!(c.dns_names.is_empty() && c.ip_addresses.is_empty(), "{file}: no SAN");
+        assert!(
+            c.dns_names.is_empty() && c.ip_addresses.is_empty(),
+            "{file}: no SAN"
+        );
     }
     if facts.contains("CA=True") {
         assert!(c.is_ca, "{file}: CA");
@@ -176,7 +273,10 @@ fn check_stated_facts(file: &str, notes: &str, c: &CertSummary) {
         assert!(!c.is_ca, "{file}: not a CA");
     }
     if facts.contains("no basicConstraints") {
-        assert!(!c.extensions.iter().any(|e| e.oid == "2.5.29.19"), "{file}: no basicConstraints");
+        assert!(
+            !c.extensions.iter().any(|e| e.oid == "2.5.29.19"),
+            "{file}: no basicConstraints"
+        );
     }
     if facts.contains("pathlen=0") {
         assert_eq!(c.path_len, Some(0), "{file}: pathlen");
@@ -559,20 +659,55 @@ fn chains_get_the_verdicts_their_sources_state() {
             })
             .collect();
         let report = run_files(&paths, group.mx);
-        let chain = report.chain.as_ref().unwrap_or_else(|| panic!("{}: no chain", group.name));
-        assert_eq!(chain.status.name(), group.status, "{}: {}\n{}", group.name, group.why, summary(&report));
+        let chain = report
+            .chain
+            .as_ref()
+            .unwrap_or_else(|| panic!("{}: no chain", group.name));
+        assert_eq!(
+            chain.status.name(),
+            group.status,
+            "{}: {}\n{}",
+            group.name,
+            group.why,
+            summary(&report)
+        );
         for want in group.present {
-            let (code, severity) = want.split_once(':').map_or((*want, None), |(c, s)| (c, Some(s)));
+            let (code, severity) = want
+                .split_once(':')
+                .map_or((*want, None), |(c, s)| (c, Some(s)));
             let found = report.findings.iter().find(|f| f.code == code);
-            let found = found.unwrap_or_else(|| panic!("{}: {code} missing ({})\n{}", group.name, group.why, summary(&report)));
+            let found = found.unwrap_or_else(|| {
+                panic!(
+                    "{}: {code} missing ({})\n{}",
+                    group.name,
+                    group.why,
+                    summary(&report)
+                )
+            });
             if let Some(severity) = severity {
-                assert_eq!(found.severity.name(), severity, "{}: {code} severity", group.name);
+                assert_eq!(
+                    found.severity.name(),
+                    severity,
+                    "{}: {code} severity",
+                    group.name
+                );
             }
         }
         for code in group.absent {
-            assert!(!report.findings.iter().any(|f| f.code == *code), "{}: {code} must not appear ({})", group.name, group.why);
+            assert!(
+                !report.findings.iter().any(|f| f.code == *code),
+                "{}: {code} must not appear ({})",
+                group.name,
+                group.why
+            );
         }
-        let _ = writeln!(table, "{}: {} — {}", group.name, chain.status.name(), chain.headline);
+        let _ = writeln!(
+            table,
+            "{}: {} — {}",
+            group.name,
+            chain.status.name(),
+            chain.headline
+        );
     }
     expect_file!["data/certs/groups.expected"].assert_eq(&table);
 }

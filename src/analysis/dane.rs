@@ -310,7 +310,12 @@ pub fn check(set: &TlsaSet, chain: &[Material]) -> Vec<TlsaReport> {
     set.records
         .iter()
         .map(|record| {
-            let valid = record.problems.is_empty();
+            // The digest of empty input is well-formed: clients use it, and it never matches,
+            // which is exactly the outage it causes.
+            let valid = record
+                .problems
+                .iter()
+                .all(|(code, _)| *code == catalog::TLSA_EMPTY_HASH.code);
             let matches_any: Vec<usize> = if valid {
                 chain
                     .iter()
@@ -574,7 +579,9 @@ pub fn judge(
     }
 
     let usable: Vec<&TlsaReport> = records.iter().filter(|r| r.usable).collect();
-    let any_match = usable.iter().any(|r| r.matches.is_some() || r.anchor_signs.is_some());
+    let any_match = usable
+        .iter()
+        .any(|r| r.matches.is_some() || r.anchor_signs.is_some());
     let status = if records.is_empty() {
         DaneStatus::NoRecords
     } else if chain.is_empty() {
@@ -931,7 +938,7 @@ fn role_word(role: Option<Role>) -> &'static str {
 }
 
 fn duration_words(seconds: u64) -> String {
-    if seconds >= 86_400 && seconds % 3600 == 0 {
+    if seconds >= 86_400 && seconds.is_multiple_of(3600) {
         format!("{:.1} days", seconds as f64 / 86_400.0)
     } else if seconds >= 3600 {
         format!("{:.1} hours", seconds as f64 / 3600.0)

@@ -295,7 +295,10 @@ fn order_chain(pool: &[&X509Certificate<'_>], summaries: &[CertSummary]) -> Vec<
     while order.len() < pool.len() {
         // A self-issued certificate whose own key doesn't verify its signature was issued by a
         // different key of the same name (OpenSSL's ee-ed25519 case): keep looking up.
-        if summaries.get(current).is_some_and(|s| s.self_issued && s.self_signed) {
+        if summaries
+            .get(current)
+            .is_some_and(|s| s.self_issued && s.self_signed)
+        {
             break;
         }
         let candidates: Vec<usize> = (0..pool.len())

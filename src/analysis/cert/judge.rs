@@ -690,7 +690,11 @@ fn headline(built: &Built, hostname: &HostnameCheck, report: &PolicyReport) -> S
         .cloned()
         .or_else(|| leaf.subject_cn.clone())
         .unwrap_or_else(|| leaf.subject.clone());
-    let name = if name.is_empty() { "The server certificate (empty subject)".to_string() } else { name };
+    let name = if name.is_empty() {
+        "The server certificate (empty subject)".to_string()
+    } else {
+        name
+    };
     let state = match built.status {
         ChainStatus::Verified => "chain verified",
         ChainStatus::PartlyChecked => "chain partly checked",
