@@ -4,7 +4,9 @@
 //! panics on any input; what can't be read becomes a finding with a location.
 
 pub mod catalog;
+pub mod cert;
 pub mod commands;
+pub mod dane;
 pub mod date;
 pub mod detect;
 pub mod dns;
@@ -70,6 +72,8 @@ pub enum MxSource {
     Typed,
     /// From pasted DNS MX records (`dig MX`).
     Dns,
+    /// The host a pasted `openssl s_client` command connected to.
+    Transcript,
     /// Guessed from the headers (the recipient's border MX): a heuristic, labelled so.
     Headers,
 }
@@ -127,6 +131,9 @@ pub enum DnsRecordReport {
     /// An `_smtp._tls` TXT record (RFC 8460 §3).
     #[serde(rename = "tls-rpt")]
     TlsRpt(tlsrpt::RecordReport),
+    /// A TLSA record (DANE, RFC 6698/7672).
+    #[serde(rename = "tlsa")]
+    Tlsa(dane::TlsaReport),
 }
 
 /// The result of an analysis. Serialised as the CLI's `--json` output and returned by the
@@ -168,6 +175,15 @@ pub struct Report {
     /// The commands to run, filled in with the domain and MX hosts.
     #[serde(default)]
     pub commands: Vec<commands::Command>,
+    /// Every certificate given, leaf first, then any not part of the chain.
+    #[serde(default)]
+    pub certificates: Vec<cert::CertSummary>,
+    /// The certificate chain's checks, anchor, trust and host name verdict.
+    #[serde(default)]
+    pub chain: Option<cert::ChainReport>,
+    /// The DANE panel: records to publish, DNSSEC state, rollover advice.
+    #[serde(default)]
+    pub dane: Option<dane::DaneReport>,
 }
 
 /// The one front door: reads every document, cross-checks them and grades the result.
@@ -186,6 +202,7 @@ pub fn analyze(inputs: &Inputs, now: Timestamp) -> Report {
     let mut dns_texts = Vec::new();
     let mut policies = Vec::new();
     let mut transcripts = Vec::new();
+    let mut cert_readings = Vec::new();
 
     // Phase 1: read.
     for (index, document) in inputs.documents.iter().enumerate() {
@@ -229,6 +246,15 @@ pub fn analyze(inputs: &Inputs, now: Timestamp) -> Report {
             Kind::SClient => {
                 let text = decode_text(bytes, index, &mut report.findings);
                 transcripts.push(sclient::read(&text, index));
+                // The chain the server sent (with -showcerts) gets the certificate checks; the
+                // PEM reader skips the transcript's other lines.
+                let reading = cert::read_text(&text, index);
+                if !reading.certificates.is_empty() {
+                    cert_readings.push(cert::CertReading {
+                        findings: Vec::new(),
+                        ..reading
+                    });
+                }
             }
             Kind::TlsRptReport => report
                 .tls_rpt_reports
@@ -252,8 +278,7 @@ pub fn analyze(inputs: &Inputs, now: Timestamp) -> Report {
                     .findings
                     .push(Finding::new(entry).at(whole_input(index, &first_line)));
             }
-            // Certificates are read by their own module (see the issue that adds it).
-            Kind::Certificates => {}
+            Kind::Certificates => cert_readings.push(cert::read_bytes(bytes, index)),
         }
     }
 
@@ -264,7 +289,11 @@ pub fn analyze(inputs: &Inputs, now: Timestamp) -> Report {
         .map(|(_, section)| transport::judge(section, &inputs.options));
 
     // Phase 2: context.
-    let mut context = build_context(inputs, now, &dns_texts, judged.as_ref());
+    let transcript_hosts: Vec<String> = transcripts
+        .iter()
+        .filter_map(|t| sclient::host(t).map(str::to_string))
+        .collect();
+    let mut context = build_context(inputs, now, &dns_texts, &transcript_hosts, judged.as_ref());
     if context.domain.is_none() {
         // A TLS-RPT report names the domain it is about.
         context.domain = report
@@ -286,6 +315,20 @@ pub fn analyze(inputs: &Inputs, now: Timestamp) -> Report {
     judge_policies(&mut report, policies, transcripts, &dns_texts, &context);
     report.mx_hosts = context.mx_hosts.clone();
     report.domain = context.domain.clone();
+    // Certificates and DANE, judged under the MTA-STS policy the user showed (if it is valid).
+    let sts_mode = report
+        .mta_sts_policies
+        .iter()
+        .find(|p| p.valid)
+        .and_then(|p| p.mode);
+    let tls = cert::analyse(&cert_readings, &dns_texts, &context, sts_mode);
+    report.certificates = tls.certificates;
+    report.chain = tls.chain;
+    report.dane = tls.dane;
+    report
+        .dns_records
+        .extend(tls.tlsa.into_iter().map(DnsRecordReport::Tlsa));
+    report.findings.extend(tls.findings);
 
     // Phase 4: grade.
     finding::sort(&mut report.findings);
@@ -446,6 +489,7 @@ fn build_context(
     inputs: &Inputs,
     now: Timestamp,
     dns_texts: &[(usize, dns::DnsText)],
+    transcript_hosts: &[String],
     judged: Option<&transport::Judged>,
 ) -> Context {
     let clean = |name: &str| name.trim().trim_end_matches('.').to_ascii_lowercase();
@@ -486,10 +530,22 @@ fn build_context(
         })
         .into_iter()
         .collect();
+    let from_transcripts: Vec<MxHost> = transcript_hosts
+        .iter()
+        .map(|h| clean(h))
+        .filter(|h| !h.is_empty() && h.parse::<std::net::IpAddr>().is_err())
+        .map(|name| MxHost {
+            name,
+            preference: None,
+            source: MxSource::Transcript,
+        })
+        .collect();
     let mut mx_hosts = if !typed.is_empty() {
         typed
     } else if !from_dns.is_empty() {
         from_dns
+    } else if !from_transcripts.is_empty() {
+        from_transcripts
     } else {
         from_headers
     };

@@ -2399,6 +2399,7 @@ fn source_label(source: MxSource) -> &'static str {
     match source {
         MxSource::Typed => "typed",
         MxSource::Dns => "from DNS",
+        MxSource::Transcript => "from your s_client command",
         MxSource::Headers => "guessed from the headers",
     }
 }

@@ -181,6 +181,7 @@ fn write_text(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
             )?;
         }
     }
+    write_certificates(out, report)?;
     write_policies(out, report)?;
     write_records(out, report)?;
     write_tls_rpt(out, report)?;
@@ -287,6 +288,8 @@ fn write_records(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
         let (kind, valid, value, line, diagnostics) = match record {
             DnsRecordReport::MtaSts(r) => ("mta-sts", r.valid, &r.value, r.line, &r.diagnostics),
             DnsRecordReport::TlsRpt(r) => ("tls-rpt", r.valid, &r.value, r.line, &r.diagnostics),
+            // TLSA records are listed with the DANE section.
+            DnsRecordReport::Tlsa(_) => continue,
         };
         writeln!(out)?;
         writeln!(
@@ -409,6 +412,128 @@ fn write_commands(out: &mut impl Write, report: &Report) -> std::io::Result<()> 
             }
         )?;
         writeln!(out, "  {}", c.command)?;
+    }
+    Ok(())
+}
+
+/// The certificates, the chain verdict, the TLSA records and the records to publish.
+fn write_certificates(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
+    use mailtls::analysis::cert::CheckStatus;
+    use mailtls::analysis::DnsRecordReport;
+    if let Some(chain) = &report.chain {
+        writeln!(out)?;
+        writeln!(out, "CHAIN  {}", chain.headline)?;
+        writeln!(out, "  policy: {}", chain.policy.summary)?;
+        for cert in &report.certificates {
+            let role = match cert.role {
+                mailtls::analysis::cert::Role::Leaf => "leaf",
+                mailtls::analysis::cert::Role::Intermediate => "intermediate",
+                mailtls::analysis::cert::Role::Root => "root",
+                mailtls::analysis::cert::Role::Unrelated => "not in chain",
+            };
+            writeln!(out, "  {}. [{role}] {}", cert.index + 1, cert.subject)?;
+            writeln!(out, "       issuer  {}", cert.issuer)?;
+            writeln!(
+                out,
+                "       valid   {} .. {}  ({} days left, {}% of lifetime)",
+                cert.not_before, cert.not_after, cert.days_left, cert.lifetime_left_percent
+            )?;
+            let curve = cert
+                .curve
+                .as_deref()
+                .map(|c| format!(" {c}"))
+                .unwrap_or_default();
+            let bits = cert.key_bits.map(|b| format!(" {b}")).unwrap_or_default();
+            writeln!(
+                out,
+                "       key     {}{bits}{curve}, signed {}",
+                cert.key_algorithm, cert.signature_algorithm
+            )?;
+            if !cert.dns_names.is_empty() || !cert.ip_addresses.is_empty() {
+                let names: Vec<&str> = cert
+                    .dns_names
+                    .iter()
+                    .chain(cert.ip_addresses.iter())
+                    .map(String::as_str)
+                    .collect();
+                writeln!(out, "       names   {}", names.join(", "))?;
+            }
+            writeln!(out, "       sha256  {}", cert.sha256_fingerprint)?;
+            writeln!(out, "       spki    {}", cert.spki_sha256)?;
+        }
+        for link in &chain.links {
+            let failed: Vec<&str> = [
+                (&link.names, "issuer name"),
+                (&link.key_ids, "key ids"),
+                (&link.signature, "signature"),
+                (&link.algorithm_match, "algorithm fields"),
+                (&link.key_type, "key type"),
+                (&link.issuer_is_ca, "issuer CA"),
+                (&link.key_cert_sign, "keyCertSign"),
+                (&link.path_len, "path length"),
+                (&link.name_constraints, "name constraints"),
+                (&link.issuer_validity, "issuer validity"),
+            ]
+            .iter()
+            .filter(|(c, _)| matches!(c.status, CheckStatus::Fail | CheckStatus::NotEvaluated))
+            .map(|(c, n)| {
+                if c.status == CheckStatus::Fail {
+                    *n
+                } else {
+                    ""
+                }
+            })
+            .filter(|n| !n.is_empty())
+            .collect();
+            if !failed.is_empty() {
+                writeln!(
+                    out,
+                    "  link {}: failed {}",
+                    link.child + 1,
+                    failed.join(", ")
+                )?;
+            }
+        }
+        for skipped in &chain.not_evaluated {
+            writeln!(out, "  not evaluated: {skipped}")?;
+        }
+        writeln!(out, "  host name: {}", chain.hostname.detail)?;
+    }
+    let tlsa: Vec<_> = report
+        .dns_records
+        .iter()
+        .filter_map(|r| match r {
+            DnsRecordReport::Tlsa(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    if let Some(dane) = &report.dane {
+        writeln!(out)?;
+        writeln!(out, "DANE  {}", dane.headline)?;
+        for record in &tlsa {
+            let verdict = match (record.valid, record.matches) {
+                (false, _) => "invalid".to_string(),
+                (true, Some(i)) => format!("matches certificate {}", i + 1),
+                (true, None) => "no match".to_string(),
+            };
+            writeln!(
+                out,
+                "  {} {} {} {}…  {verdict}",
+                record.usage.map_or("?".to_string(), |u| u.to_string()),
+                record.selector.map_or("?".to_string(), |u| u.to_string()),
+                record
+                    .matching_type
+                    .map_or("?".to_string(), |u| u.to_string()),
+                record.data.chars().take(16).collect::<String>()
+            )?;
+        }
+        if !dane.generated.is_empty() {
+            writeln!(out, "  publish:")?;
+            for generated in dane.generated.iter().filter(|g| g.rank > 0) {
+                writeln!(out, "    {}", generated.line)?;
+            }
+        }
+        writeln!(out, "  DNSSEC check: {}", dane.dnssec_command)?;
     }
     Ok(())
 }

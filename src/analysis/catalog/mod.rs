@@ -5,6 +5,8 @@
 //! Must not depend on anything but `finding::Severity`. One file per area keeps reviews small;
 //! codes are unique across all of them (a test checks).
 
+pub mod certs;
+pub mod dane;
 pub mod input;
 pub mod mta_sts;
 pub mod requiretls;
@@ -40,6 +42,8 @@ pub fn all() -> impl Iterator<Item = &'static Entry> {
         .chain(tlsrpt::ALL.iter())
         .chain(sclient::ALL.iter())
         .chain(requiretls::ALL.iter())
+        .chain(certs::ALL.iter())
+        .chain(dane::ALL.iter())
         .copied()
 }
 
