@@ -185,6 +185,29 @@ async fn views_render_as_recorded() {
             lacks: &[],
             snapshot: true,
         },
+        // A kind this page has no detailed view for yet: its grade, areas and findings show.
+        Case {
+            name: "certificate",
+            steps: vec![
+                Step::Do(Action::EditText(
+                    std::fs::read_to_string(
+                        common::corpus_dir().join("certs/openssl_ee-cert-1024.pem"),
+                    )
+                    .expect("corpus certificate"),
+                )),
+                Step::Analyse,
+            ],
+            contains: &[
+                "data-test=\"kind-note\"",
+                "This looks like certificates.",
+                "data-test=\"verdict\"",
+                "By area",
+                "data-code=\"CERT_KEY_TOO_SMALL\"",
+                "data-test=\"kind\" class=\"kind-name\">Certificates",
+            ],
+            lacks: &["data-test=\"hops\"", "data-test=\"input-problem\""],
+            snapshot: true,
+        },
         // Thousands of hops (a hostile or broken paste) render the first rows and a button.
         Case {
             name: "many-hops",

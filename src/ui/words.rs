@@ -143,7 +143,8 @@ pub const COPIED: &str = "Copied";
 /// The heading of the banner for INPUT_* findings.
 pub const INPUT_PROBLEM_TITLE: &str = "mailtls could not read all of this input";
 
-/// When the input is a kind this page doesn't show yet (certificates, policies, reports, …).
+/// When the input is a kind whose detailed view this page doesn't have yet (certificates,
+/// policies, reports, …): its findings and grade are shown, its own panel comes later.
 pub fn kind_not_shown(kind: Kind) -> String {
     let what = match kind {
         Kind::Headers => "message headers",
@@ -155,8 +156,9 @@ pub fn kind_not_shown(kind: Kind) -> String {
         Kind::Unknown => "something else",
     };
     format!(
-        "This looks like {what}. This page shows message headers today; reading this kind of \
-         input comes in a later version. Paste a message's full header to see its hops."
+        "This looks like {what}. Its grade and findings are below; a detailed view of this kind \
+         of input comes in a later version of this page. Paste a message's full header to see \
+         its hops."
     )
 }
 
@@ -176,6 +178,11 @@ pub const REASONS_TITLE: &str = "Why";
 pub const LIMITS_TITLE: &str = "What would change it";
 /// The summary of the grading scale.
 pub const SCALE_TITLE: &str = "How grades are given";
+
+/// The heading of the per-area letters.
+pub const AREAS_TITLE: &str = "By area";
+/// Shown for an area without input.
+pub const AREA_NOT_GIVEN: &str = "not given";
 
 /// What headers can never show, in one line.
 pub const HEADERS_CANNOT_SHOW: &str = "Headers can't show whether any sender checked the \
@@ -446,6 +453,7 @@ pub fn mx_source(source: crate::analysis::MxSource) -> &'static str {
     match source {
         crate::analysis::MxSource::Typed => "typed by you",
         crate::analysis::MxSource::Dns => "from DNS records",
+        crate::analysis::MxSource::Transcript => "from the s_client transcript",
         crate::analysis::MxSource::Headers => "guessed from the headers",
     }
 }

@@ -5,7 +5,13 @@
 //! Must not depend on anything but `finding::Severity`. One file per area keeps reviews small;
 //! codes are unique across all of them (a test checks).
 
+pub mod certs;
+pub mod dane;
 pub mod input;
+pub mod mta_sts;
+pub mod requiretls;
+pub mod sclient;
+pub mod tlsrpt;
 pub mod transport;
 
 use super::finding::Severity;
@@ -29,7 +35,16 @@ pub struct Entry {
 
 /// Every entry of every area, for documentation, the page's glossary and tests.
 pub fn all() -> impl Iterator<Item = &'static Entry> {
-    input::ALL.iter().chain(transport::ALL.iter()).copied()
+    input::ALL
+        .iter()
+        .chain(transport::ALL.iter())
+        .chain(mta_sts::ALL.iter())
+        .chain(tlsrpt::ALL.iter())
+        .chain(sclient::ALL.iter())
+        .chain(requiretls::ALL.iter())
+        .chain(certs::ALL.iter())
+        .chain(dane::ALL.iter())
+        .copied()
 }
 
 /// The entry for a code, if there is one.
@@ -47,15 +62,34 @@ mod tests {
         for entry in all() {
             assert!(seen.insert(entry.code), "duplicate code {}", entry.code);
             assert!(
-                entry.code.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'),
+                entry
+                    .code
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'),
                 "code {} is not SCREAMING_SNAKE",
                 entry.code
             );
-            assert!(!entry.title.is_empty() && !entry.detail.is_empty(), "{} lacks words", entry.code);
-            assert!(!entry.title.ends_with('.'), "{}: titles are not sentences", entry.code);
-            assert!(entry.detail.ends_with('.'), "{}: details are sentences", entry.code);
+            assert!(
+                !entry.title.is_empty() && !entry.detail.is_empty(),
+                "{} lacks words",
+                entry.code
+            );
+            assert!(
+                !entry.title.ends_with('.'),
+                "{}: titles are not sentences",
+                entry.code
+            );
+            assert!(
+                entry.detail.ends_with('.'),
+                "{}: details are sentences",
+                entry.code
+            );
             if entry.severity == Severity::Critical || entry.severity == Severity::Warning {
-                assert!(!entry.fix.is_empty(), "{} is a problem without a fix", entry.code);
+                assert!(
+                    !entry.fix.is_empty(),
+                    "{} is a problem without a fix",
+                    entry.code
+                );
             }
         }
         assert!(find("HOP_PLAINTEXT").is_some());

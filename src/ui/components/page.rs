@@ -86,8 +86,10 @@ pub fn page(props: &PageProps) -> Html {
             };
             html! {<>
                 { kind_note }
-                if report.path.is_some() {
+                if report.path.is_some() || report.grade.is_some() {
                     <Verdict report={report.clone()} />
+                }
+                if report.path.is_some() {
                     <HopTable report={report.clone()} expanded={state.expanded_hops.clone()}
                         focus={state.focus.map(|f| f.hop)} all={state.all_hops}
                         act={act.clone()} />
