@@ -26,12 +26,16 @@ pub struct Request {
 }
 
 /// What the worker posts back, as a JSON string.
+///
+/// The worker sends the whole [`Report`]; the page reads it into a smaller type with only the
+/// fields it renders (`ui::report::ReportView`), so its WebAssembly carries no deserialiser for
+/// the parts it doesn't show. Unknown fields are skipped.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Reply {
+pub struct Reply<R = Report> {
     /// The request's id.
     pub id: u32,
     /// The analysis.
-    pub report: Report,
+    pub report: R,
     /// How long `analyze` took, in milliseconds (`performance.now()` in the worker).
     pub elapsed_ms: f64,
 }

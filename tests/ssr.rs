@@ -16,6 +16,7 @@ use mailtls::analysis::{analyze, Document, Inputs, Options};
 use mailtls::bridge::Reply;
 use mailtls::ui::app::App;
 use mailtls::ui::components::page::{Page, PageProps};
+use mailtls::ui::report::ReportView;
 use mailtls::ui::samples::SAMPLES;
 use mailtls::ui::state::{Action, Body, State, FINDINGS_SHOWN, HOPS_SHOWN};
 use yew::LocalServerRenderer;
@@ -292,11 +293,22 @@ async fn check(case: Case) {
                     common::NOW,
                 );
                 hops = Some(report.hops.len());
-                Action::Replied(Rc::new(Reply {
+                // The worker posts the whole report as JSON; the page reads the part it shows.
+                // Go the same way, and check it loses nothing the page renders.
+                let json = serde_json::to_string(&Reply {
                     id: request.id,
-                    report,
+                    report: report.clone(),
                     elapsed_ms: 0.8,
-                }))
+                })
+                .expect("reply serialises");
+                let reply: Reply<ReportView> = serde_json::from_str(&json).expect("page reads it");
+                assert_eq!(
+                    reply.report,
+                    ReportView::from(report),
+                    "{}: JSON round trip",
+                    case.name
+                );
+                Action::Replied(Box::new(reply))
             }
         };
         state = state.apply(action).unwrap_or(state);

@@ -9,6 +9,7 @@
 pub mod app;
 pub mod components;
 pub mod format;
+pub mod report;
 pub mod samples;
 pub mod saved;
 pub mod state;

@@ -10,10 +10,11 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use super::report::ReportView;
 use super::samples;
 use super::saved::{base64_decode, base64_encode, Saved, SavedDoc};
 use super::words;
-use crate::analysis::{Finding, Kind, Report};
+use crate::analysis::{Finding, Kind};
 use crate::bridge::Reply;
 
 /// The page's state.
@@ -98,8 +99,8 @@ pub enum Engine {
 pub struct Outcome {
     /// The request id (the revision it analysed).
     pub id: u32,
-    /// The report.
-    pub report: Rc<Report>,
+    /// The report (the part the page shows).
+    pub report: Rc<ReportView>,
     /// How long the analysis took in the worker, in milliseconds.
     pub elapsed_ms: f64,
 }
@@ -151,7 +152,7 @@ pub enum Action {
     /// The worker is ready.
     EngineReady,
     /// The worker answered.
-    Replied(Rc<Reply>),
+    Replied(Box<Reply<ReportView>>),
     /// The worker died while request `id` was in flight.
     Crashed {
         /// The request in flight.
@@ -286,16 +287,21 @@ impl State {
                 if reply.id != self.revision || !self.has_input() {
                     return None;
                 }
-                let hops = reply.report.hops.len();
+                let Reply {
+                    id,
+                    report,
+                    elapsed_ms,
+                } = *reply;
+                let hops = report.hops.len();
                 let mut next = self.clone();
                 next.engine = Engine::Ready;
                 next.analysing = false;
                 next.failure = None;
                 next.expanded_hops.retain(|&h| h < hops);
                 next.outcome = Some(Outcome {
-                    id: reply.id,
-                    report: Rc::new(reply.report.clone()),
-                    elapsed_ms: reply.elapsed_ms,
+                    id,
+                    report: Rc::new(report),
+                    elapsed_ms,
                 });
                 Some(next)
             }
@@ -378,7 +384,7 @@ impl State {
     }
 
     /// The report for the current inputs (possibly one revision behind while typing).
-    pub fn report(&self) -> Option<&Report> {
+    pub fn report(&self) -> Option<&ReportView> {
         self.outcome.as_ref().map(|o| o.report.as_ref())
     }
 
@@ -558,8 +564,8 @@ mod tests {
             .fold(State::default(), |s, a| s.apply(a).unwrap_or(s))
     }
 
-    fn reply(id: u32, report: Report) -> Action {
-        Action::Replied(Rc::new(Reply {
+    fn reply(id: u32, report: ReportView) -> Action {
+        Action::Replied(Box::new(Reply {
             id,
             report,
             elapsed_ms: 0.5,
@@ -584,10 +590,10 @@ mod tests {
             Action::EditText("ab".into()),
         ]);
         assert!(
-            s.apply(reply(1, Report::default())).is_none(),
+            s.apply(reply(1, ReportView::default())).is_none(),
             "reply to revision 1 is stale"
         );
-        let s = s.apply(reply(2, Report::default())).unwrap_or_default();
+        let s = s.apply(reply(2, ReportView::default())).unwrap_or_default();
         assert_eq!(s.outcome.as_ref().map(|o| o.id), Some(2));
         assert!(!s.analysing);
         assert_eq!(s.engine, Engine::Ready);
@@ -687,7 +693,7 @@ mod tests {
         assert_eq!(s.request(), None);
         assert_eq!(s.saved(), None);
         assert!(
-            s.apply(reply(3, Report::default())).is_none(),
+            s.apply(reply(3, ReportView::default())).is_none(),
             "no input, no report"
         );
     }

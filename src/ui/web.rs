@@ -33,6 +33,7 @@ use yew::prelude::*;
 
 use super::app::App;
 use super::components::Handlers;
+use super::report::ReportView;
 use super::saved::{Saved, STORAGE_KEY};
 use super::state::{Action, Body, Request, State};
 use crate::bridge::{Reply, READY};
@@ -424,8 +425,8 @@ impl Analyser {
         if text == READY {
             self.act.emit(Action::EngineReady);
         } else {
-            match serde_json::from_str::<Reply>(&text) {
-                Ok(reply) => self.act.emit(Action::Replied(Rc::new(reply))),
+            match serde_json::from_str::<Reply<ReportView>>(&text) {
+                Ok(reply) => self.act.emit(Action::Replied(Box::new(reply))),
                 // A reply the page can't read is a bug on one side of the bridge.
                 Err(error) => web_sys::console::error_1(&JsValue::from_str(&format!(
                     "mailtls: unreadable reply from the analyser: {error}"

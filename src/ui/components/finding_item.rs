@@ -7,7 +7,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::analysis::{Report, Severity};
+use crate::analysis::Severity;
+use crate::ui::report::ReportView;
 use crate::ui::state::Action;
 use crate::ui::words;
 
@@ -15,7 +16,7 @@ use crate::ui::words;
 #[derive(Properties, Clone, PartialEq)]
 pub struct FindingItemProps {
     /// The report (shared, compared by pointer).
-    pub report: Rc<Report>,
+    pub report: Rc<ReportView>,
     /// The finding's index in `report.findings`.
     pub index: usize,
     /// The input's name, when there are several inputs.

@@ -8,7 +8,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::FindingItem;
-use crate::analysis::{Report, Severity};
+use crate::analysis::Severity;
+use crate::ui::report::ReportView;
 use crate::ui::state::{Action, FINDINGS_SHOWN};
 use crate::ui::words;
 
@@ -16,7 +17,7 @@ use crate::ui::words;
 #[derive(Properties, Clone, PartialEq)]
 pub struct FindingListProps {
     /// The report.
-    pub report: Rc<Report>,
+    pub report: Rc<ReportView>,
     /// Reducer actions (a location shows its hop).
     pub act: Callback<Action>,
     /// Render every finding, not only the first [`FINDINGS_SHOWN`].

@@ -10,8 +10,9 @@ use yew::prelude::*;
 use super::icons::{icon, Icon};
 use super::severity_icon;
 use crate::analysis::received::Trust;
-use crate::analysis::{Finding, Hop, Report, Severity};
+use crate::analysis::{Finding, Hop, Severity};
 use crate::ui::format::breakable;
+use crate::ui::report::ReportView;
 use crate::ui::state::Action;
 use crate::ui::words;
 
@@ -19,7 +20,7 @@ use crate::ui::words;
 #[derive(Properties, Clone, PartialEq)]
 pub struct HopRowProps {
     /// The report (shared: rows compare it by pointer, so an unchanged report costs nothing).
-    pub report: Rc<Report>,
+    pub report: Rc<ReportView>,
     /// The hop's index in `report.hops`.
     pub index: usize,
     /// This hop is the recipient's border.

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::HopRow;
 use crate::analysis::transport::BorderSource;
-use crate::analysis::Report;
+use crate::ui::report::ReportView;
 use crate::ui::state::{Action, HOPS_SHOWN};
 use crate::ui::words;
 
@@ -19,7 +19,7 @@ use crate::ui::words;
 #[derive(Properties, Clone, PartialEq)]
 pub struct HopTableProps {
     /// The report.
-    pub report: Rc<Report>,
+    pub report: Rc<ReportView>,
     /// Open rows.
     pub expanded: BTreeSet<usize>,
     /// The highlighted hop.

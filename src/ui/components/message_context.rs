@@ -7,14 +7,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::analysis::Report;
+use crate::ui::report::ReportView;
 use crate::ui::words;
 
 /// The card's properties.
 #[derive(Properties, Clone, PartialEq)]
 pub struct MessageContextProps {
     /// The report.
-    pub report: Rc<Report>,
+    pub report: Rc<ReportView>,
 }
 
 /// The card.

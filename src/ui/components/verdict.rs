@@ -10,14 +10,14 @@ use yew::prelude::*;
 use super::icons::{icon, Icon};
 use crate::analysis::posture::RULES;
 use crate::analysis::transport::PathVerdict;
-use crate::analysis::Report;
+use crate::ui::report::ReportView;
 use crate::ui::words;
 
 /// The card's properties.
 #[derive(Properties, Clone, PartialEq)]
 pub struct VerdictProps {
     /// The report (it has a path or a grade).
-    pub report: Rc<Report>,
+    pub report: Rc<ReportView>,
 }
 
 /// The card.
