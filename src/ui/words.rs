@@ -297,7 +297,7 @@ pub fn border_divider(source: BorderSource) -> &'static str {
     }
 }
 
-/// "1 critical", "2 warnings": a hop's problems, as a tag in its row.
+/// "1 critical", "2 warnings", "3 notices", "1 passed": findings counted by severity.
 pub fn problem_count(severity: Severity, n: usize) -> String {
     match severity {
         Severity::Critical => format!("{n} critical"),

@@ -64,7 +64,7 @@ pub fn finding_list(props: &FindingListProps) -> Html {
                         (count > 0).then(|| html! {
                             <li class={classes!("count", format!("sev-{}", sev.name()))}>
                                 { super::severity_icon(sev) }
-                                <span>{ format!("{count} {}", words::severity_heading(sev).to_lowercase()) }</span>
+                                <span>{ words::problem_count(sev, count) }</span>
                             </li>
                         })
                     }) }

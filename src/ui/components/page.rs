@@ -84,6 +84,7 @@ pub fn page(props: &PageProps) -> Html {
                 },
                 _ => html! {},
             };
+            let context = report.message.is_some() || !report.mx_hosts.is_empty();
             html! {<>
                 { kind_note }
                 if report.path.is_some() || report.grade.is_some() {
@@ -94,9 +95,9 @@ pub fn page(props: &PageProps) -> Html {
                         focus={state.focus.map(|f| f.hop)} all={state.all_hops}
                         act={act.clone()} />
                 }
-                <div class="lower">
+                <div class={classes!("lower", context.then_some("has-context"))}>
                     <FindingList report={report.clone()} act={act.clone()} all={state.all_findings} />
-                    if report.message.is_some() || !report.mx_hosts.is_empty() {
+                    if context {
                         <MessageContext report={report.clone()} />
                     }
                 </div>
