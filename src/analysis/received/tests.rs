@@ -1,3 +1,4 @@
+//! Unit tests of the Received adapter: notation rows read into hops (see `received.rs`).
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 use super::*;
 
