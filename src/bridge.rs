@@ -28,4 +28,3 @@ pub struct Reply {
     /// How long `analyze` took, in milliseconds (`performance.now()` in the worker).
     pub elapsed_ms: f64,
 }
-

@@ -6,8 +6,8 @@
 //! [`analysis::Report`] with Yew and never parses anything itself.
 
 pub mod analysis;
+pub mod bridge;
 #[cfg(feature = "ui")]
 pub mod ui;
-pub mod bridge;
 #[cfg(feature = "worker")]
 pub mod worker;

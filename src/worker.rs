@@ -30,6 +30,7 @@ pub fn start() {
             documents,
             options: Options {
                 mx_hosts: request.mx_hosts.clone(),
+                domain: None,
             },
         };
         let report = analyze(&inputs, Timestamp::from_millis(request.now_ms));
@@ -72,7 +73,9 @@ fn read_request(data: &JsValue) -> (Request, Vec<Document>) {
     let mut documents = Vec::new();
     if let Some(list) = get(data, "documents").filter(|v| Array::is_array(v)) {
         for item in Array::from(&list).iter() {
-            let name = get(&item, "name").and_then(|v| v.as_string()).unwrap_or_default();
+            let name = get(&item, "name")
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
             let kind = get(&item, "kind")
                 .and_then(|v| v.as_string())
                 .and_then(|k| Kind::ALL.into_iter().find(|x| x.name() == k));
@@ -111,7 +114,12 @@ pub fn analyze_js(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     };
     let mx_hosts = get("mx")
         .filter(|v| Array::is_array(v))
-        .map(|v| Array::from(&v).iter().filter_map(|h| h.as_string()).collect())
+        .map(|v| {
+            Array::from(&v)
+                .iter()
+                .filter_map(|h| h.as_string())
+                .collect()
+        })
         .unwrap_or_default();
     let name = get("name")
         .and_then(|v| v.as_string())
@@ -119,7 +127,10 @@ pub fn analyze_js(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let report = analyze(
         &Inputs {
             documents: vec![Document::text(name, text)],
-            options: Options { mx_hosts },
+            options: Options {
+                mx_hosts,
+                domain: None,
+            },
         },
         now,
     );
@@ -128,4 +139,3 @@ pub fn analyze_js(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
         .serialize(&serializer)
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
-

@@ -51,7 +51,11 @@ fn summary(report: &Report) -> String {
 #[test]
 fn every_header_file_is_read_and_snapshotted() {
     let rows = common::manifest("headers");
-    assert!(rows.len() > 250, "the corpus should have ~287 header files, found {}", rows.len());
+    assert!(
+        rows.len() > 250,
+        "the corpus should have ~287 header files, found {}",
+        rows.len()
+    );
     for row in rows.iter().filter(|r| !r.local_path.ends_with(".json")) {
         let text = String::from_utf8_lossy(&row.bytes()).into_owned();
         let report = common::run_text(row.file_name(), &text);
@@ -61,7 +65,10 @@ fn every_header_file_is_read_and_snapshotted() {
             "{} should be detected as headers",
             row.local_path
         );
-        let stem = row.file_name().rsplit_once('.').map_or(row.file_name(), |(s, _)| s);
+        let stem = row
+            .file_name()
+            .rsplit_once('.')
+            .map_or(row.file_name(), |(s, _)| s);
         expect_file![format!("data/headers/{stem}.expected")].assert_eq(&summary(&report));
     }
 }
@@ -100,19 +107,57 @@ const DEVIATIONS: &[(&str, &str, &str)] = &[
 
 /// Where mail-parser's expected parse (Stalwart's received.json) is wrong, by case number.
 const MAIL_PARSER_DEVIATIONS: &[(usize, &str, &str)] = &[
-    (13, "date", "ctime form `Fri Feb 07 10:18:12 2003 -0800`: mail-parser misreads it"),
-    (117, "date", "ctime form without a zone: mail-parser misreads it"),
-    (118, "date", "ctime form without a zone: mail-parser misreads it"),
-    (151, "date", "`date(1)` form with the zone before the year: mail-parser misreads it"),
-    (89, "date", "two-digit year 03 is 2003 (RFC 5322 §4.3); mail-parser says 1903"),
-    (90, "date", "two-digit year 04 is 2004 (RFC 5322 §4.3); mail-parser says 1904"),
-    (128, "date", "two-digit year 03 is 2003 (RFC 5322 §4.3); mail-parser says 1903"),
-    (144, "date", "mail-parser drops the seconds of `07:53:55.9`; we round to :56"),
-    (123, "by", "`by alpha by uid 7791`: the first by clause is the host; mail-parser takes the last"),
+    (
+        13,
+        "date",
+        "ctime form `Fri Feb 07 10:18:12 2003 -0800`: mail-parser misreads it",
+    ),
+    (
+        117,
+        "date",
+        "ctime form without a zone: mail-parser misreads it",
+    ),
+    (
+        118,
+        "date",
+        "ctime form without a zone: mail-parser misreads it",
+    ),
+    (
+        151,
+        "date",
+        "`date(1)` form with the zone before the year: mail-parser misreads it",
+    ),
+    (
+        89,
+        "date",
+        "two-digit year 03 is 2003 (RFC 5322 §4.3); mail-parser says 1903",
+    ),
+    (
+        90,
+        "date",
+        "two-digit year 04 is 2004 (RFC 5322 §4.3); mail-parser says 1904",
+    ),
+    (
+        128,
+        "date",
+        "two-digit year 03 is 2003 (RFC 5322 §4.3); mail-parser says 1903",
+    ),
+    (
+        144,
+        "date",
+        "mail-parser drops the seconds of `07:53:55.9`; we round to :56",
+    ),
+    (
+        123,
+        "by",
+        "`by alpha by uid 7791`: the first by clause is the host; mail-parser takes the last",
+    ),
 ];
 
 fn mail_parser_deviation(case: usize, field: &str) -> bool {
-    MAIL_PARSER_DEVIATIONS.iter().any(|(c, f, _)| *c == case && *f == field)
+    MAIL_PARSER_DEVIATIONS
+        .iter()
+        .any(|(c, f, _)| *c == case && *f == field)
 }
 
 fn deviation(file: &str, key: &str) -> bool {
@@ -169,7 +214,12 @@ fn pyreceived_assertions_hold() {
         }
     }
     assert!(checked > 100, "only {checked} pyreceived values checked");
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// mail-parser's expected parse (Stalwart's received.json), compared field by field.
@@ -199,7 +249,11 @@ fn mail_parser_expectations_hold_or_are_deliberately_different() {
             }
             continue;
         };
-        if let Some(by) = expected.get("by").and_then(name).filter(|_| !mail_parser_deviation(i, "by")) {
+        if let Some(by) = expected
+            .get("by")
+            .and_then(name)
+            .filter(|_| !mail_parser_deviation(i, "by"))
+        {
             checked += 1;
             if hop.by.as_deref().map(norm) != Some(norm(&by)) {
                 failures.push(format!("case {i}: by ours={:?} theirs={by:?}", hop.by));
@@ -208,7 +262,10 @@ fn mail_parser_expectations_hold_or_are_deliberately_different() {
         if let Some(cipher) = expected.get("tls_cipher").and_then(|c| c.as_str()) {
             checked += 1;
             if hop.cipher.as_deref() != Some(cipher) {
-                failures.push(format!("case {i}: cipher ours={:?} theirs={cipher:?}", hop.cipher));
+                failures.push(format!(
+                    "case {i}: cipher ours={:?} theirs={cipher:?}",
+                    hop.cipher
+                ));
             }
         }
         if let Some(version) = expected.get("tls_version").and_then(|c| c.as_str()) {
@@ -223,7 +280,9 @@ fn mail_parser_expectations_hold_or_are_deliberately_different() {
                     failures.push(format!("case {i}: TLSv1/SSLv3 read as TLS 1.0"));
                 }
             } else if ours.as_deref() != Some(version) {
-                failures.push(format!("case {i}: version ours={ours:?} theirs={version:?}"));
+                failures.push(format!(
+                    "case {i}: version ours={ours:?} theirs={version:?}"
+                ));
             }
         }
         if let Some(date) = expected
@@ -248,7 +307,12 @@ fn mail_parser_expectations_hold_or_are_deliberately_different() {
         }
     }
     assert!(checked > 250, "only {checked} values checked");
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// SpamAssassin's relay table: `[ ip=… rdns=… helo=… by=… … ]`, or empty for lines it ignores.
@@ -269,7 +333,9 @@ fn spamassassin_relays_hold() {
             // (qmail notes, unreadable values) or mark them internal; never a public hop.
             if let Some(h) = hop {
                 if !h.internal && h.from_ip.is_some() {
-                    failures.push(format!("case {i}: ignored by SA, public hop for us: {received}"));
+                    failures.push(format!(
+                        "case {i}: ignored by SA, public hop for us: {received}"
+                    ));
                 }
             }
             continue;
@@ -286,18 +352,29 @@ fn spamassassin_relays_hold() {
         if let Some(ip) = fields.get("ip").filter(|v| !v.is_empty()) {
             checked += 1;
             if hop.from_ip.as_deref().map(norm) != Some(norm(ip)) {
-                failures.push(format!("case {i}: ip ours={:?} SA={ip} :: {received}", hop.from_ip));
+                failures.push(format!(
+                    "case {i}: ip ours={:?} SA={ip} :: {received}",
+                    hop.from_ip
+                ));
             }
         }
         if let Some(by) = fields.get("by").filter(|v| !v.is_empty()) {
             checked += 1;
             if hop.by.as_deref().map(norm) != Some(norm(by)) {
-                failures.push(format!("case {i}: by ours={:?} SA={by} :: {received}", hop.by));
+                failures.push(format!(
+                    "case {i}: by ours={:?} SA={by} :: {received}",
+                    hop.by
+                ));
             }
         }
     }
     assert!(checked > 150, "only {checked} values checked");
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// MHA's Received.test.ts rows, which are prose in the manifest; the checks are written out.
@@ -311,14 +388,25 @@ fn mha_rows_hold() {
         common::run_text(file, &String::from_utf8_lossy(&row.bytes())).hops
     };
     // broke1..4: malformed values are not hops.
-    for file in ["mha_broke1.txt", "mha_broke2.txt", "mha_broke3.txt", "mha_broke4.txt"] {
+    for file in [
+        "mha_broke1.txt",
+        "mha_broke2.txt",
+        "mha_broke3.txt",
+        "mha_broke4.txt",
+    ] {
         assert!(hops(file).is_empty(), "{file}");
     }
     // case1: mixed-case keywords.
     let h = hops("mha_case1.txt");
-    assert_eq!(h[0].by.as_deref(), Some("SN1PR16MB0494.namprd16.prod.outlook.com"));
+    assert_eq!(
+        h[0].by.as_deref(),
+        Some("SN1PR16MB0494.namprd16.prod.outlook.com")
+    );
     assert_eq!(h[0].with.as_deref(), Some("HTTPS"));
-    assert_eq!(h[0].via.as_deref(), Some("SN1PR15CA0024.NAMPRD15.PROD.OUTLOOK.COM"));
+    assert_eq!(
+        h[0].via.as_deref(),
+        Some("SN1PR15CA0024.NAMPRD15.PROD.OUTLOOK.COM")
+    );
     // qmail: a process note, not a hop (MHA #335 is the complaint about the opposite).
     assert!(hops("mha_qmail.txt").is_empty());
     // postfix pickup: by example.com, id 1234ABCD, no from.
@@ -338,7 +426,10 @@ fn mha_rows_hold() {
     assert_eq!(h[4].with.as_deref(), Some("HTTPS"));
     for i in [2, 3] {
         assert_eq!(h[i].tls_version.map(|v| v.name()), Some("TLSv1.2"));
-        assert_eq!(h[i].cipher_iana.as_deref(), Some("TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384"));
+        assert_eq!(
+            h[i].cipher_iana.as_deref(),
+            Some("TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384")
+        );
     }
     let total: i64 = h.iter().filter_map(|x| x.delay_seconds).sum();
     assert_eq!(total, 2, "MHA: total delta 2 seconds");
@@ -348,5 +439,9 @@ fn mha_rows_hold() {
     assert_eq!(h[1].encrypted, None);
     assert_eq!(h[2].tls_version.map(|v| v.name()), Some("TLSv1.2"));
     let total: i64 = h.iter().filter_map(|x| x.delay_seconds).sum();
-    assert_eq!(total, 310 * 60 + 14, "MHA: total delta 310 minutes 14 seconds");
+    assert_eq!(
+        total,
+        310 * 60 + 14,
+        "MHA: total delta 310 minutes 14 seconds"
+    );
 }

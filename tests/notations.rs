@@ -223,7 +223,7 @@ fn appliances_and_others() {
     // the stated version wins and the suite maps to its TLS 1.3 equivalent.
     check(
         "from [198.51.100.90] (pcale.tana [198.51.100.90]) (AUTH: CRAM-MD5 uXDGrn@SYT0/k, TLS: TLS1.3, 128bits, ECDHE_RSA_AES_128_GCM_SHA256) by wmail.tana.it with ESMTPSA id 00000000005DC0D6.0000000064EC6711.00003756; Mon, 28 Aug 2023 11:21:21 +0200",
-        expect![[r#"encrypted=Some(true) internal=false version=Some("TLSv1.3") source=Some("stated") at_least=None cipher=Some("ECDHE_RSA_AES_128_GCM_SHA256") iana=Some("TLS_AES_128_GCM_SHA256") with=Some("ESMTPSA") software=None codes=["HOP_VERSION_CIPHER_MISMATCH"]"#]],
+        expect![[r#"encrypted=Some(true) internal=false version=Some("TLSv1.3") source=Some("stated") at_least=None cipher=Some("ECDHE_RSA_AES_128_GCM_SHA256") iana=Some("TLS_AES_128_GCM_SHA256") with=Some("ESMTPSA") software=None codes=[]"#]],
     );
     // Courier-style `(TLS: TLSv1/SSLv3, …)`: the cipher minimum again (stalwart_received_078.txt).
     check(
@@ -245,7 +245,9 @@ fn submission_and_local() {
     );
     check(
         "from [192.0.2.44] by web12345.mail.example.com via HTTP; Mon, 06 May 2024 12:00:00 PDT",
-        expect![[r#"encrypted=None internal=false version=None source=None at_least=None cipher=None iana=None with=None software=None codes=["HOP_ENCRYPTION_UNKNOWN"]"#]],
+        expect![[
+            r#"encrypted=None internal=false version=None source=None at_least=None cipher=None iana=None with=None software=None codes=["HOP_ENCRYPTION_UNKNOWN"]"#
+        ]],
     );
     check(
         "from webmail.example.org (webmail.example.org [198.51.100.100]) by smtp.example.org with HTTPS; Mon, 06 May 2024 12:00:00 +0000",
@@ -258,5 +260,46 @@ fn submission_and_local() {
     check(
         "from mx.example.org (mx.example.org [198.51.100.102]) by store.example.net with UTF8SMTPS id 12AB35; Mon, 06 May 2024 12:00:00 +0000",
         expect![[r#"encrypted=Some(true) internal=false version=None source=None at_least=None cipher=None iana=None with=Some("UTF8SMTPS") software=None codes=[]"#]],
+    );
+}
+
+#[test]
+fn more_providers() {
+    // OpenSMTPD: version:cipher:bits:client-verify, with LibreSSL's TLS 1.3 suite names.
+    check(
+        "from mail.example.org (mail.example.org [198.51.100.110]) by mx.example.net (OpenSMTPD) with ESMTPS id 1a2b3c4d (TLSv1.3:AEAD-AES256-GCM-SHA384:256:NO) for <bob@example.net>; Wed, 8 May 2024 10:00:00 +0200 (CEST)",
+        expect![[r#"encrypted=Some(true) internal=false version=Some("TLSv1.3") source=Some("stated") at_least=None cipher=Some("AEAD-AES256-GCM-SHA384") iana=Some("TLS_AES_256_GCM_SHA384") with=Some("ESMTPS") software=Some("OpenSMTPD") codes=[]"#]],
+    );
+    // A stated version that the suite can't be used with.
+    check(
+        "from a.example (a.example [192.0.2.160]) (using TLSv1.3 with cipher ECDHE-RSA-AES256-GCM-SHA384 (256/256 bits)) by b.example (Postfix) with ESMTPS id 1A2B3D; Wed, 4 Sep 2024 08:00:00 +0000",
+        expect![[r#"encrypted=Some(true) internal=false version=Some("TLSv1.3") source=Some("stated") at_least=None cipher=Some("ECDHE-RSA-AES256-GCM-SHA384") iana=Some("TLS_AES_256_GCM_SHA384") with=Some("ESMTPS") software=Some("Postfix") codes=["HOP_VERSION_CIPHER_MISMATCH"]"#]],
+    );
+    // Yahoo writes the protocol in mixed case.
+    check(
+        "from 66.163.191.204 (EHLO sonic.gate.mail.ne1.yahoo.com) by 10.217.151.75 with SMTPs; Mon, 06 May 2024 12:00:00 +0000",
+        expect![[r#"encrypted=Some(true) internal=false version=None source=None at_least=None cipher=None iana=None with=Some("SMTPs") software=None codes=[]"#]],
+    );
+    // Proofpoint (Sendmail-based): version= equals this CBC suite's minimum? No: TLSv1.2 is above
+    // ECDHE-RSA-AES256-SHA's minimum, so it is the negotiated version.
+    check(
+        "from mail.example.org (mail.example.org [198.51.100.120]) by mx0a-00123456.pphosted.com (PPS) with ESMTPS id 3xyzabc (version=TLSv1.2 cipher=ECDHE-RSA-AES256-SHA bits=256 verify=NOT); Mon, 06 May 2024 12:00:00 -0700",
+        expect![[r#"encrypted=Some(true) internal=false version=Some("TLSv1.2") source=Some("stated") at_least=None cipher=Some("ECDHE-RSA-AES256-SHA") iana=Some("TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA") with=Some("ESMTPS") software=None codes=[]"#]],
+    );
+    // Mimecast with an IANA suite name in version=/cipher= form.
+    check(
+        "from mail.example.org (mail.example.org [198.51.100.130]) by relay.mimecast.com with ESMTP (version=TLSv1.2 cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) id us-mta-123-AbCdEf; Mon, 06 May 2024 12:00:00 -0400",
+        expect![[r#"encrypted=Some(true) internal=false version=Some("TLSv1.2") source=Some("stated") at_least=None cipher=Some("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384") iana=Some("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384") with=Some("ESMTP") software=Some("Mimecast") codes=[]"#]],
+    );
+    // Courier with a negotiated-looking version: Courier prints SSL_CIPHER_get_version too, and
+    // TLSv1.2 with a GCM suite is exact either way.
+    check(
+        "from mail.example.org (mail.example.org [::ffff:198.51.100.140]) (TLS: TLSv1.2,256bits,ECDHE-RSA-AES256-GCM-SHA384) by mx.example.net with ESMTPS; Mon, 06 May 2024 12:00:00 -0400",
+        expect![[r#"encrypted=Some(true) internal=false version=Some("TLSv1.2") source=Some("stated") at_least=None cipher=Some("ECDHE-RSA-AES256-GCM-SHA384") iana=Some("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384") with=Some("ESMTPS") software=None codes=[]"#]],
+    );
+    // Exim 4.9x with GnuTLS's session description as the cipher.
+    check(
+        "from mail.example.org ([198.51.100.150]) by mx.example.net with esmtps (TLS1.3:ECDHE_X25519__RSA_PSS_RSAE_SHA256__AES_256_GCM:256) (Exim 4.94.2) (envelope-from <a@example.org>) id 1kXyZa-0001Ab-Cd; Mon, 06 May 2024 12:00:00 +0000",
+        expect![[r#"encrypted=Some(true) internal=false version=Some("TLSv1.3") source=Some("stated") at_least=None cipher=Some("ECDHE_X25519__RSA_PSS_RSAE_SHA256__AES_256_GCM") iana=Some("TLS_AES_256_GCM_SHA384") with=Some("esmtps") software=Some("Exim") codes=[]"#]],
     );
 }

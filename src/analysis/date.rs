@@ -160,7 +160,10 @@ fn clock(word: &str) -> Option<(Time, bool)> {
             }
             // A leap second (60) is legal in RFC 5322; clamp it rather than reject the date.
             let second = whole.trim().parse::<u8>().ok()?.min(59);
-            (second, fraction.as_bytes().first().is_some_and(|d| *d >= b'5'))
+            (
+                second,
+                fraction.as_bytes().first().is_some_and(|d| *d >= b'5'),
+            )
         }
         None => (0, false),
     };
@@ -190,20 +193,30 @@ fn parse_rfc5322(text: &str) -> Option<WrittenDate> {
     // the line, and ids before it can look like numbers.
     let mut found = None;
     for start in 0..words.len() {
-        let Some(day_word) = words.get(start) else { continue };
-        let Ok(day) = day_word.parse::<u8>() else { continue };
+        let Some(day_word) = words.get(start) else {
+            continue;
+        };
+        let Ok(day) = day_word.parse::<u8>() else {
+            continue;
+        };
         let Some(month) = words.get(start + 1).and_then(|w| month_from_name(w)) else {
             continue;
         };
-        let Some(year_word) = words.get(start + 2) else { continue };
-        let Ok(mut year) = year_word.parse::<i32>() else { continue };
+        let Some(year_word) = words.get(start + 2) else {
+            continue;
+        };
+        let Ok(mut year) = year_word.parse::<i32>() else {
+            continue;
+        };
         // RFC 5322 §4.3: two-digit years 00-49 are 20xx, 50-99 are 19xx; three digits add 1900.
         if year_word.len() == 2 {
             year += if year < 50 { 2000 } else { 1900 };
         } else if year_word.len() == 3 {
             year += 1900;
         }
-        let Ok(date) = Date::from_calendar_date(year, month, day) else { continue };
+        let Ok(date) = Date::from_calendar_date(year, month, day) else {
+            continue;
+        };
         let (time, zone_index) = match words.get(start + 3).and_then(|w| clock(w)) {
             Some(t) => (t, start + 4),
             None => ((Time::MIDNIGHT, false), start + 3),
@@ -226,7 +239,9 @@ fn parse_iso_like(text: &str) -> Option<WrittenDate> {
             Some((d, t)) if d.len() == 10 => (d, Some(t)),
             _ => (*word, None),
         };
-        let Some(date) = iso_date(date_part) else { continue };
+        let Some(date) = iso_date(date_part) else {
+            continue;
+        };
         let (time_text, next) = match time_part {
             Some(t) => (t.to_string(), i + 1),
             None => (words.get(i + 1)?.to_string(), i + 2),
@@ -235,7 +250,11 @@ fn parse_iso_like(text: &str) -> Option<WrittenDate> {
         let (clock_text, glued_zone) = split_glued_zone(&time_text);
         let time = clock(clock_text)?;
         let offset = glued_zone
-            .or_else(|| words.get(next).and_then(|w| numeric_zone(w).or_else(|| named_zone(w))))
+            .or_else(|| {
+                words
+                    .get(next)
+                    .and_then(|w| numeric_zone(w).or_else(|| named_zone(w)))
+            })
             .unwrap_or(0);
         return assemble(date, time, offset);
     }
@@ -247,14 +266,18 @@ fn parse_iso_like(text: &str) -> Option<WrittenDate> {
 fn parse_ctime(text: &str) -> Option<WrittenDate> {
     let words: Vec<&str> = text.split_whitespace().collect();
     for start in 0..words.len() {
-        let Some(month) = words.get(start).and_then(|w| month_from_name(w)) else { continue };
+        let Some(month) = words.get(start).and_then(|w| month_from_name(w)) else {
+            continue;
+        };
         if words.get(start).map_or(0, |w| w.len()) > 9 {
             continue;
         }
         let Some(day) = words.get(start + 1).and_then(|w| w.parse::<u8>().ok()) else {
             continue;
         };
-        let Some(time) = words.get(start + 2).and_then(|w| clock(w)) else { continue };
+        let Some(time) = words.get(start + 2).and_then(|w| clock(w)) else {
+            continue;
+        };
         let mut offset = None;
         let mut year = None;
         for word in words.iter().skip(start + 3).take(2) {
@@ -265,7 +288,9 @@ fn parse_ctime(text: &str) -> Option<WrittenDate> {
             }
         }
         let Some(year) = year else { continue };
-        let Ok(date) = Date::from_calendar_date(year, month, day) else { continue };
+        let Ok(date) = Date::from_calendar_date(year, month, day) else {
+            continue;
+        };
         return assemble(date, time, offset.unwrap_or(0));
     }
     None
@@ -307,20 +332,56 @@ mod tests {
 
     #[test]
     fn forms_seen_in_the_wild() {
-        check("Mon, 28 Aug 2023 02:21:23 -0700 (PDT)", Some("2023-08-28T02:21:23-07:00"));
-        check("Sat,  6 Jun 2015 05:34:06 +0200 (CEST)", Some("2015-06-06T05:34:06+02:00"));
+        check(
+            "Mon, 28 Aug 2023 02:21:23 -0700 (PDT)",
+            Some("2023-08-28T02:21:23-07:00"),
+        );
+        check(
+            "Sat,  6 Jun 2015 05:34:06 +0200 (CEST)",
+            Some("2015-06-06T05:34:06+02:00"),
+        );
         check("28 Apr 2016 14:58:18 -0000", Some("2016-04-28T14:58:18Z"));
-        check("Sun, 22 Apr 2018 02:54:16.987 +0000 (UTC)", Some("2018-04-22T02:54:17Z"));
-        check("Sun, 22 Apr 2018 02:54:16.2 +0000", Some("2018-04-22T02:54:16Z"));
-        check("2018-04-22 02:54:17.028704749 +0000 UTC", Some("2018-04-22T02:54:17Z"));
-        check("Thu, 2 Nov 2023 10:11 +0100", Some("2023-11-02T10:11:00+01:00"));
-        check("Fri, 13 Jan 99 10:00:00 EST", Some("1999-01-13T10:00:00-05:00"));
-        check("Tue, 4 Feb 2003 00:36:56 -0800", Some("2003-02-04T00:36:56-08:00"));
+        check(
+            "Sun, 22 Apr 2018 02:54:16.987 +0000 (UTC)",
+            Some("2018-04-22T02:54:17Z"),
+        );
+        check(
+            "Sun, 22 Apr 2018 02:54:16.2 +0000",
+            Some("2018-04-22T02:54:16Z"),
+        );
+        check(
+            "2018-04-22 02:54:17.028704749 +0000 UTC",
+            Some("2018-04-22T02:54:17Z"),
+        );
+        check(
+            "Thu, 2 Nov 2023 10:11 +0100",
+            Some("2023-11-02T10:11:00+01:00"),
+        );
+        check(
+            "Fri, 13 Jan 99 10:00:00 EST",
+            Some("1999-01-13T10:00:00-05:00"),
+        );
+        check(
+            "Tue, 4 Feb 2003 00:36:56 -0800",
+            Some("2003-02-04T00:36:56-08:00"),
+        );
         check("22 Apr 2018", Some("2018-04-22T00:00:00Z"));
-        check("2024-05-01T12:00:00+02:00", Some("2024-05-01T12:00:00+02:00"));
-        check("id 12 Mon, 5 Dec 2016 04:36:38 -0800", Some("2016-12-05T04:36:38-08:00"));
-        check("Fri Feb 07 10:18:12 2003 -0800", Some("2003-02-07T10:18:12-08:00"));
-        check("Fri Sep 14 14:36:56 EDT 2018", Some("2018-09-14T14:36:56-04:00"));
+        check(
+            "2024-05-01T12:00:00+02:00",
+            Some("2024-05-01T12:00:00+02:00"),
+        );
+        check(
+            "id 12 Mon, 5 Dec 2016 04:36:38 -0800",
+            Some("2016-12-05T04:36:38-08:00"),
+        );
+        check(
+            "Fri Feb 07 10:18:12 2003 -0800",
+            Some("2003-02-07T10:18:12-08:00"),
+        );
+        check(
+            "Fri Sep 14 14:36:56 EDT 2018",
+            Some("2018-09-14T14:36:56-04:00"),
+        );
         check("Sun Nov 13 14:50:12 2005", Some("2005-11-13T14:50:12Z"));
     }
 
@@ -338,7 +399,10 @@ mod tests {
         let t = Timestamp::parse_rfc3339("2024-05-01T12:00:00Z");
         assert_eq!(t, Some(Timestamp(1_714_564_800)));
         assert_eq!(Timestamp(1_714_564_800).rfc3339(), "2024-05-01T12:00:00Z");
-        assert_eq!(Timestamp::from_millis(1_714_564_800_999.0), Timestamp(1_714_564_800));
+        assert_eq!(
+            Timestamp::from_millis(1_714_564_800_999.0),
+            Timestamp(1_714_564_800)
+        );
         assert_eq!(Timestamp::from_millis(f64::NAN), Timestamp(0));
     }
 }

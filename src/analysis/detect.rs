@@ -164,10 +164,15 @@ fn is_s_client(text: &str) -> bool {
 }
 
 fn is_tls_rpt_json(text: &str) -> bool {
-    ["\"organization-name\"", "\"policies\"", "\"report-id\"", "\"date-range\""]
-        .iter()
-        .filter(|m| text.contains(*m))
-        .count()
+    [
+        "\"organization-name\"",
+        "\"policies\"",
+        "\"report-id\"",
+        "\"date-range\"",
+    ]
+    .iter()
+    .filter(|m| text.contains(*m))
+    .count()
         >= 2
 }
 
@@ -217,7 +222,9 @@ pub fn looks_like_headers(trimmed: &str) -> bool {
         let (name, _) = line.split_once(':')?;
         let ok = !name.is_empty()
             && name.len() <= 76
-            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
         ok.then(|| name.to_ascii_lowercase())
     };
     let Some(first_name) = field(first) else {
@@ -237,12 +244,16 @@ pub fn looks_like_headers(trimmed: &str) -> bool {
 fn is_mta_sts_policy(text: &str) -> bool {
     let mut keys = 0;
     for line in text.lines().take(200) {
-        let line = line.trim_start_matches('\u{feff}').trim().to_ascii_lowercase();
+        let line = line
+            .trim_start_matches('\u{feff}')
+            .trim()
+            .to_ascii_lowercase();
         if line.starts_with("version:") && line.contains("stsv1") {
             keys += 2;
-        } else if line.starts_with("mode:") || line.starts_with("max_age:") {
-            keys += 1;
-        } else if line.starts_with("mx:") {
+        } else if line.starts_with("mode:")
+            || line.starts_with("max_age:")
+            || line.starts_with("mx:")
+        {
             keys += 1;
         }
     }
@@ -280,10 +291,9 @@ fn is_dns_records(text: &str) -> bool {
 fn is_bare_base64_der(trimmed: &str) -> bool {
     trimmed.starts_with("MI")
         && trimmed.len() > 200
-        && trimmed
-            .bytes()
-            .take(4096)
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'\n' | b'\r' | b' '))
+        && trimmed.bytes().take(4096).all(|b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'\n' | b'\r' | b' ')
+        })
 }
 
 #[cfg(test)]
@@ -296,20 +306,47 @@ mod tests {
 
     #[test]
     fn kinds() {
-        check("Received: from a by b with ESMTPS; Mon, 1 Jan 2024 00:00:00 +0000\n", Kind::Headers);
-        check("Return-Path: <a@b>\nReceived: from x by y; 1 Jan 2024 00:00 +0000\n", Kind::Headers);
-        check("From alice@example.com Mon Jan  1 00:00:00 2024\nReceived: x\n", Kind::Headers);
+        check(
+            "Received: from a by b with ESMTPS; Mon, 1 Jan 2024 00:00:00 +0000\n",
+            Kind::Headers,
+        );
+        check(
+            "Return-Path: <a@b>\nReceived: from x by y; 1 Jan 2024 00:00 +0000\n",
+            Kind::Headers,
+        );
+        check(
+            "From alice@example.com Mon Jan  1 00:00:00 2024\nReceived: x\n",
+            Kind::Headers,
+        );
         check("X-Spam: 1\nSubject: hi\n", Kind::Headers);
         check("Foo: bar\nReceived: from a by b\n", Kind::Headers);
-        check("version: STSv1\nmode: enforce\nmx: mx.example.com\nmax_age: 86400\n", Kind::MtaStsPolicy);
+        check(
+            "version: STSv1\nmode: enforce\nmx: mx.example.com\nmax_age: 86400\n",
+            Kind::MtaStsPolicy,
+        );
         check("mode: testing\nmx: a\n", Kind::MtaStsPolicy);
-        check("_mta-sts.example.com. 300 IN TXT \"v=STSv1; id=1\"\n", Kind::DnsRecords);
+        check(
+            "_mta-sts.example.com. 300 IN TXT \"v=STSv1; id=1\"\n",
+            Kind::DnsRecords,
+        );
         check("\"v=TLSRPTv1; rua=mailto:a@b\"\n", Kind::DnsRecords);
-        check("_25._tcp.mx.example.com. 3600 IN TLSA 3 1 1 abcdef0123456789\n", Kind::DnsRecords);
+        check(
+            "_25._tcp.mx.example.com. 3600 IN TLSA 3 1 1 abcdef0123456789\n",
+            Kind::DnsRecords,
+        );
         check("3 1 1 0123456789abcdef0123456789abcdef\n", Kind::DnsRecords);
-        check("example.com. 300 IN MX 10 mx.example.com.\n", Kind::DnsRecords);
-        check("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n", Kind::Certificates);
-        check("CONNECTED(00000003)\n---\nCertificate chain\n", Kind::SClient);
+        check(
+            "example.com. 300 IN MX 10 mx.example.com.\n",
+            Kind::DnsRecords,
+        );
+        check(
+            "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n",
+            Kind::Certificates,
+        );
+        check(
+            "CONNECTED(00000003)\n---\nCertificate chain\n",
+            Kind::SClient,
+        );
         check(
             "{\"organization-name\":\"x\",\"date-range\":{},\"policies\":[]}",
             Kind::TlsRptReport,

@@ -47,7 +47,10 @@ impl RecordType {
             | "HTTPS" | "SVCB" | "CDS" | "CDNSKEY" | "SSHFP" | "OPENPGPKEY" | "SMIMEA" => {
                 RecordType::Other(upper)
             }
-            w if w.starts_with("TYPE") && w.len() > 4 && w.bytes().skip(4).all(|b| b.is_ascii_digit()) => {
+            w if w.starts_with("TYPE")
+                && w.len() > 4
+                && w.bytes().skip(4).all(|b| b.is_ascii_digit()) =>
+            {
                 match w {
                     "TYPE52" => RecordType::Tlsa,
                     "TYPE16" => RecordType::Txt,
@@ -393,19 +396,12 @@ fn infer(words: &[String]) -> Option<Record> {
     let first = words.first()?;
     let numeric = |w: &String| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
     let hexish = |w: &String| w.bytes().all(|b| b.is_ascii_hexdigit());
+    let tlsa_shape = words.len() >= 4
+        && words.iter().take(3).all(numeric)
+        && (words.iter().skip(3).all(hexish) || words.get(3).is_some_and(|w| w == "\\#"));
     let rtype = if first.starts_with('"') {
         RecordType::Txt
-    } else if words.len() >= 4
-        && words.iter().take(3).all(numeric)
-        && words.iter().skip(3).all(hexish)
-    {
-        RecordType::Tlsa
-    } else if words.len() >= 3
-        && words.iter().take(3).all(numeric)
-        && words.get(3).is_some_and(|w| w == "\\#")
-    {
-        RecordType::Tlsa
-    } else if words.first().is_some_and(|w| w == "\\#") {
+    } else if tlsa_shape || first == "\\#" {
         RecordType::Tlsa
     } else if words.len() == 2 && numeric(first) && words.get(1).is_some_and(|w| w.contains('.')) {
         RecordType::Mx
@@ -525,7 +521,10 @@ mod tests {
             dns.from_dig,
             dns.authenticated_data,
             dns.status,
-            dns.problems.iter().map(|p| p.location.line).collect::<Vec<_>>()
+            dns.problems
+                .iter()
+                .map(|p| p.location.line)
+                .collect::<Vec<_>>()
         ));
         expected.assert_eq(&out);
     }

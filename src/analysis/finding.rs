@@ -173,11 +173,21 @@ mod tests {
 
     #[test]
     fn severity_orders_worst_first() {
-        let mut v = vec![Severity::Ok, Severity::Critical, Severity::Notice, Severity::Warning];
+        let mut v = vec![
+            Severity::Ok,
+            Severity::Critical,
+            Severity::Notice,
+            Severity::Warning,
+        ];
         v.sort();
         assert_eq!(
             v,
-            vec![Severity::Critical, Severity::Warning, Severity::Notice, Severity::Ok]
+            vec![
+                Severity::Critical,
+                Severity::Warning,
+                Severity::Notice,
+                Severity::Ok
+            ]
         );
     }
 

@@ -8,6 +8,7 @@ pub mod date;
 pub mod detect;
 pub mod dns;
 pub mod finding;
+pub mod handshake;
 pub mod posture;
 pub mod received;
 pub mod tls;
@@ -325,12 +326,14 @@ fn decode_text(bytes: &[u8], index: usize, findings: &mut Vec<Finding>) -> Strin
             let prefix = bytes.get(..valid).unwrap_or_default();
             let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
             let column = prefix.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
-            findings.push(Finding::new(&catalog::input::INPUT_INVALID_UTF8).at(Location {
-                input: index,
-                line: u32::try_from(line).unwrap_or(u32::MAX),
-                column: u32::try_from(column).unwrap_or(u32::MAX),
-                excerpt: String::new(),
-            }));
+            findings.push(
+                Finding::new(&catalog::input::INPUT_INVALID_UTF8).at(Location {
+                    input: index,
+                    line: u32::try_from(line).unwrap_or(u32::MAX),
+                    column: u32::try_from(column).unwrap_or(u32::MAX),
+                    excerpt: String::new(),
+                }),
+            );
             String::from_utf8_lossy(bytes).into_owned()
         }
     }

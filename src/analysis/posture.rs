@@ -48,13 +48,18 @@ pub const RULES: &[(&str, &str)] = &[
 pub fn grade(report: &Report) -> Posture {
     let mut posture = Posture::default();
     let Some(path) = &report.path else {
-        posture.rule = "No message headers were given, so there is no transport path to grade."
-            .to_string();
+        posture.rule =
+            "No message headers were given, so there is no transport path to grade.".to_string();
         return posture;
     };
-    if matches!(path.verdict, PathVerdict::NoHops | PathVerdict::InternalOnly) {
+    if matches!(
+        path.verdict,
+        PathVerdict::NoHops | PathVerdict::InternalOnly
+    ) {
         posture.rule = match path.verdict {
-            PathVerdict::NoHops => "The headers have no Received lines, so there is no path to grade.",
+            PathVerdict::NoHops => {
+                "The headers have no Received lines, so there is no path to grade."
+            }
             _ => "Every hop was internal to one operator, so there is no public path to grade.",
         }
         .to_string();
@@ -74,11 +79,21 @@ pub fn grade(report: &Report) -> Posture {
         .collect();
     let has = |codes: &[&str]| public_codes.iter().any(|c| codes.contains(c));
 
-    let letter = if has(&["HOP_PLAINTEXT", "HOP_SSL2", "HOP_CIPHER_NULL", "HOP_CIPHER_EXPORT", "HOP_CIPHER_DES"]) {
+    let letter = if has(&[
+        "HOP_PLAINTEXT",
+        "HOP_SSL2",
+        "HOP_CIPHER_NULL",
+        "HOP_CIPHER_EXPORT",
+        "HOP_CIPHER_DES",
+    ]) {
         "F"
     } else if has(&["HOP_SSL3", "HOP_CIPHER_RC4", "HOP_CIPHER_3DES"]) {
         "C"
-    } else if has(&["HOP_TLS_DEPRECATED", "HOP_CIPHER_NO_FORWARD_SECRECY", "HOP_ENCRYPTION_UNKNOWN"]) {
+    } else if has(&[
+        "HOP_TLS_DEPRECATED",
+        "HOP_CIPHER_NO_FORWARD_SECRECY",
+        "HOP_ENCRYPTION_UNKNOWN",
+    ]) {
         "B"
     } else {
         "A"

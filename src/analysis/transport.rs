@@ -151,26 +151,32 @@ pub fn judge(mut section: HeaderSection, options: &Options) -> Judged {
         PathVerdict::Incomplete
     };
 
-    let headline = headline(verdict, &hops, &plaintext_hops, public.len(), encrypted_public_hops);
+    let headline = headline(
+        verdict,
+        &hops,
+        &plaintext_hops,
+        public.len(),
+        encrypted_public_hops,
+    );
     match verdict {
         PathVerdict::NoHops => findings.push(Finding::new(&words::HDR_NO_RECEIVED)),
-        PathVerdict::AllEncrypted => findings.push(
-            Finding::new(&words::PATH_ALL_ENCRYPTED).titled(format!(
+        PathVerdict::AllEncrypted => {
+            findings.push(Finding::new(&words::PATH_ALL_ENCRYPTED).titled(format!(
                 "All {} public hop{} used TLS",
                 public.len(),
                 plural(public.len())
-            )),
-        ),
-        PathVerdict::Incomplete => findings.push(Finding::new(&words::PATH_ENCRYPTION_INCOMPLETE).specific(
-            format!(
+            )))
+        }
+        PathVerdict::Incomplete => findings.push(
+            Finding::new(&words::PATH_ENCRYPTION_INCOMPLETE).specific(format!(
                 "{} of {} public hops recorded TLS; {} do{} not say ({}).",
                 encrypted_public_hops,
                 public.len(),
                 unknown_hops.len(),
                 if unknown_hops.len() == 1 { "es" } else { "" },
                 hop_list(&unknown_hops)
-            ),
-        )),
+            )),
+        ),
         PathVerdict::PlaintextHop | PathVerdict::InternalOnly => {}
     }
     if !hops.is_empty() {
@@ -321,7 +327,7 @@ fn place_border(hops: &mut [Hop], options: &Options) -> (Option<usize>, BorderSo
         let found = hops.iter().rev().find(|h| {
             h.by.as_deref().is_some_and(|by| {
                 let by = by.trim_end_matches('.').to_ascii_lowercase();
-                wanted.iter().any(|w| *w == by)
+                wanted.contains(&by)
             })
         });
         match found {
@@ -353,7 +359,11 @@ fn border_finding(
 ) {
     let describe = |i: usize| {
         hops.get(i).map_or(String::new(), |h| {
-            format!("hop {} (by {})", i + 1, h.by.as_deref().unwrap_or("an unnamed host"))
+            format!(
+                "hop {} (by {})",
+                i + 1,
+                h.by.as_deref().unwrap_or("an unnamed host")
+            )
         })
     };
     match (source, border) {
@@ -448,20 +458,25 @@ fn judge_hop(hop: &Hop, findings: &mut Vec<Finding>) {
         _ => {}
     }
 
-    let Some(cipher) = hop.cipher.as_deref() else { return };
+    let Some(cipher) = hop.cipher.as_deref() else {
+        return;
+    };
     let Some(info) = tls::lookup(cipher) else {
         let generic = ["other", "unknown", "none"];
         if !generic.contains(&cipher.to_ascii_lowercase().as_str()) {
-            findings.push(here(
-                Finding::new(&words::HOP_CIPHER_UNRECOGNISED)
-                    .titled(format!("Hop {n}: cipher \u{201c}{cipher}\u{201d} not recognised")),
-            ));
+            findings.push(here(Finding::new(&words::HOP_CIPHER_UNRECOGNISED).titled(
+                format!("Hop {n}: cipher \u{201c}{cipher}\u{201d} not recognised"),
+            )));
         }
         return;
     };
 
-    // A stated version the suite doesn't exist in.
-    if let (Some(v), Some(VersionSource::Stated)) = (hop.tls_version, hop.tls_version_source) {
+    // A stated version the suite doesn't exist in. GnuTLS-based MTAs (Exim, Courier) describe
+    // TLS 1.3 sessions with 1.2-style names by design, so their dialect is not a contradiction.
+    let gnutls = tls::classify(cipher).dialect == tls::CipherDialect::GnuTls;
+    if let (Some(v), Some(VersionSource::Stated), false) =
+        (hop.tls_version, hop.tls_version_source, gnutls)
+    {
         let fits = if info.tls13_only {
             v == TlsVersion::Tls1_3
         } else if v == TlsVersion::Tls1_3 {
@@ -470,15 +485,15 @@ fn judge_hop(hop: &Hop, findings: &mut Vec<Finding>) {
             !(info.tls12_only && v < TlsVersion::Tls1_2)
         };
         if !fits {
-            findings.push(here(Finding::new(&words::HOP_VERSION_CIPHER_MISMATCH).specific(
-                format!(
+            findings.push(here(
+                Finding::new(&words::HOP_VERSION_CIPHER_MISMATCH).specific(format!(
                     "Hop {n} says {} with {cipher}{}.",
                     v.name(),
                     hop.cipher_iana
                         .as_deref()
                         .map_or(String::new(), |iana| format!("; shown as {iana}"))
-                ),
-            )));
+                )),
+            ));
         }
     }
     // When the hop is TLS 1.3 the suite is judged as its TLS 1.3 equivalent.
@@ -545,6 +560,14 @@ fn summarise_message(section: &HeaderSection, findings: &mut Vec<Finding>) -> Me
                 );
             }
         }
+    }
+    if section.hops_not_read > 0 {
+        findings.push(Finding::new(&words::HDR_TOO_MANY_HOPS).specific(format!(
+            "{} Received lines were found; the newest {} were analysed and {} older ones skipped.",
+            section.hops_not_read + super::received::MAX_HOPS,
+            super::received::MAX_HOPS,
+            section.hops_not_read
+        )));
     }
     if section.embedded_messages > 0 {
         findings.push(Finding::new(&words::HDR_EMBEDDED_MESSAGE));

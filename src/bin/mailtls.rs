@@ -63,7 +63,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         match arg.as_str() {
             "--json" => json = true,
             "--now" => {
-                let value = iter.next().ok_or("--now needs a time, e.g. 2024-05-01T00:00:00Z")?;
+                let value = iter
+                    .next()
+                    .ok_or("--now needs a time, e.g. 2024-05-01T00:00:00Z")?;
                 now = Some(
                     Timestamp::parse_rfc3339(value)
                         .ok_or_else(|| format!("--now: {value:?} is not an RFC 3339 time"))?,
@@ -109,7 +111,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     } else {
         write_text(&mut out, &report).map_err(|e| e.to_string())?;
     }
-    let critical = report.findings.iter().any(|f| f.severity == Severity::Critical);
+    let critical = report
+        .findings
+        .iter()
+        .any(|f| f.severity == Severity::Critical);
     Ok(if critical {
         ExitCode::from(1)
     } else {
@@ -129,7 +134,13 @@ fn system_now() -> Timestamp {
 
 fn write_text(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
     for input in &report.inputs {
-        writeln!(out, "{}: {} ({} bytes)", input.file, input.kind.label(), input.bytes)?;
+        writeln!(
+            out,
+            "{}: {} ({} bytes)",
+            input.file,
+            input.kind.label(),
+            input.bytes
+        )?;
     }
     if let Some(path) = &report.path {
         writeln!(out)?;
@@ -141,7 +152,11 @@ fn write_text(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
                 None => "  ?  ",
             };
             let version = mailtls::analysis::received::version_label(hop);
-            let cipher = hop.cipher_iana.as_deref().or(hop.cipher.as_deref()).unwrap_or("");
+            let cipher = hop
+                .cipher_iana
+                .as_deref()
+                .or(hop.cipher.as_deref())
+                .unwrap_or("");
             let delay = hop
                 .delay_seconds
                 .map(|d| {

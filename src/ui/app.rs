@@ -13,7 +13,9 @@ pub fn app() -> Html {
         #[cfg(feature = "web")]
         let worker = worker.clone();
         Callback::from(move |e: InputEvent| {
-            let value = e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value();
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlTextAreaElement>()
+                .value();
             #[cfg(feature = "web")]
             super::web::post(&worker, &value);
             text.set(value);

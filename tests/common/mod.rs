@@ -1,6 +1,11 @@
 //! Shared helpers for the integration tests: the third-party corpus in `../shared/corpus` and
 //! its `MANIFEST.tsv`, and a one-call way to analyse text.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
 
 use std::path::PathBuf;
 
@@ -38,7 +43,10 @@ impl Row {
 
     /// The file name without folder.
     pub fn file_name(&self) -> &str {
-        self.local_path.rsplit('/').next().unwrap_or(&self.local_path)
+        self.local_path
+            .rsplit('/')
+            .next()
+            .unwrap_or(&self.local_path)
     }
 }
 

@@ -47,15 +47,34 @@ mod tests {
         for entry in all() {
             assert!(seen.insert(entry.code), "duplicate code {}", entry.code);
             assert!(
-                entry.code.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'),
+                entry
+                    .code
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'),
                 "code {} is not SCREAMING_SNAKE",
                 entry.code
             );
-            assert!(!entry.title.is_empty() && !entry.detail.is_empty(), "{} lacks words", entry.code);
-            assert!(!entry.title.ends_with('.'), "{}: titles are not sentences", entry.code);
-            assert!(entry.detail.ends_with('.'), "{}: details are sentences", entry.code);
+            assert!(
+                !entry.title.is_empty() && !entry.detail.is_empty(),
+                "{} lacks words",
+                entry.code
+            );
+            assert!(
+                !entry.title.ends_with('.'),
+                "{}: titles are not sentences",
+                entry.code
+            );
+            assert!(
+                entry.detail.ends_with('.'),
+                "{}: details are sentences",
+                entry.code
+            );
             if entry.severity == Severity::Critical || entry.severity == Severity::Warning {
-                assert!(!entry.fix.is_empty(), "{} is a problem without a fix", entry.code);
+                assert!(
+                    !entry.fix.is_empty(),
+                    "{} is a problem without a fix",
+                    entry.code
+                );
             }
         }
         assert!(find("HOP_PLAINTEXT").is_some());

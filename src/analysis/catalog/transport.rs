@@ -35,6 +35,7 @@ pub static ALL: &[&Entry] = &[
     &HDR_TLS_REQUIRED_NO,
     &HDR_AUTHENTICATION_RESULTS,
     &HDR_EMBEDDED_MESSAGE,
+    &HDR_TOO_MANY_HOPS,
 ];
 
 /// Every public hop was encrypted.
@@ -179,7 +180,11 @@ pub static HOP_SSL3: Entry = Entry {
              cleartext, which is why this is a warning and not critical, but an active attacker \
              can decrypt parts of such a session.",
     fix: "Disable SSL 3.0 on both servers; allow TLS 1.2 and TLS 1.3 only.",
-    refs: &[("RFC 7568", "§3"), ("RFC 7435", ""), ("NIST SP 800-52r2", "§3.1")],
+    refs: &[
+        ("RFC 7568", "§3"),
+        ("RFC 7435", ""),
+        ("NIST SP 800-52r2", "§3.1"),
+    ],
 };
 
 /// TLS 1.0 or 1.1.
@@ -412,4 +417,18 @@ pub static HDR_EMBEDDED_MESSAGE: Entry = Entry {
              analysed here.",
     fix: "To analyse the attached message's path, paste its headers separately.",
     refs: &[("RFC 2046", "§5.2.1")],
+};
+
+/// More Received fields than any real delivery has.
+pub static HDR_TOO_MANY_HOPS: Entry = Entry {
+    code: "HDR_TOO_MANY_HOPS",
+    severity: Warning,
+    title: "More Received lines than a real delivery has",
+    detail: "Mail servers stop relaying a message long before this many hops to break loops \
+             (Postfix at 50, Exim at 30), so this is a mail loop, a corrupted message or a \
+             synthetic paste. Only the newest lines, written closest to the recipient, were \
+             analysed.",
+    fix: "If this is a real message, look for a forwarding loop between the servers named in \
+          the top lines.",
+    refs: &[("RFC 5321", "§6.3")],
 };
