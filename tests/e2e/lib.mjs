@@ -120,14 +120,21 @@ export async function startProxy() {
 }
 
 /**
- * Tunnels Chromium opens by itself, whatever the page does, which no switch turns off: its
- * identity manager lists the Google accounts in the profile's cookie jar
- * (accounts.google.com/ListAccounts) and it preconnects to www.google.com. They are refused by
- * the proxy (and the machine has no route out). Only these exact tunnels are excused, and only
- * as seen by the proxy: a page or worker request to either host is still caught by the context
- * witness, which never sees these.
+ * Tunnels Chromium opens by itself, to Google services, whatever page is open, and which no
+ * switch turns off without also undoing Playwright's own switches: its identity manager lists
+ * the accounts in the profile's cookie jar (accounts.google.com/ListAccounts), it preconnects to
+ * www.google.com, GCM checks in (android.clients.google.com/checkin), and autofill asks for the
+ * field types of any form (content-autofill.googleapis.com, form signatures only, never the
+ * text). They were read from Chromium's own net log; the proxy refuses them and the machine has
+ * no route out. Only these exact tunnels are excused, and only as the proxy sees them: a page or
+ * worker request to any of these hosts is still caught by the context witness.
  */
-export const CHROMIUM_OWN = ['https://accounts.google.com:443/', 'https://www.google.com:443/'];
+export const CHROMIUM_OWN = [
+  'https://accounts.google.com:443/',
+  'https://android.clients.google.com:443/',
+  'https://content-autofill.googleapis.com:443/',
+  'https://www.google.com:443/',
+];
 
 /**
  * The privacy rules for one request, or null when it keeps them:
