@@ -22,7 +22,8 @@ const TYPED = 'Received: from a.example.net by mx.example.org with ESMTPS; Wed, 
 
 /** The CLI's report for `text`: the oracle the page is compared with. */
 function cliReport(text, mx = []) {
-  const args = ['run', '--quiet', '--bin', 'mailtls', '--', 'check', '--json'];
+  // --features ssr: the same build as `cargo test --features ssr`, so nothing recompiles.
+  const args = ['run', '--quiet', '--features', 'ssr', '--bin', 'mailtls', '--', 'check', '--json'];
   for (const host of mx) args.push('--mx', host);
   args.push('-');
   const run = spawnSync('cargo', args, { cwd: ROOT, input: text, encoding: 'utf8', maxBuffer: 1 << 28 });
