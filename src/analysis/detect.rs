@@ -107,6 +107,10 @@ pub fn detect(bytes: &[u8], file_name: &str) -> Kind {
             return Kind::Certificates;
         }
     }
+    // `curl -sSi` output: an HTTP response is only ever the MTA-STS policy fetch (issue #4).
+    if trimmed.starts_with("HTTP/") {
+        return Kind::MtaStsPolicy;
+    }
     if trimmed.starts_with('{') && is_tls_rpt_json(text) {
         return Kind::TlsRptReport;
     }
@@ -158,9 +162,22 @@ fn is_s_client(text: &str) -> bool {
         "New, SSLv",
         "Peer signing digest:",
         "Server Temp Key:",
+        // `-brief` output, OpenSSL 3.x lines and connection failures (issue #4).
+        "CONNECTION ESTABLISHED",
+        "Ciphersuite:",
+        "Verification: OK",
+        "Verified peername:",
+        "Negotiated TLS1.3 group:",
+        "connect:errno=",
+        "BIO_connect:",
     ];
+    let first = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default();
     markers.iter().filter(|m| text.contains(*m)).count() >= 2
         || text.trim_start().starts_with("CONNECTED(")
+        || first.contains("openssl s_client")
 }
 
 fn is_tls_rpt_json(text: &str) -> bool {

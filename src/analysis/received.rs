@@ -295,6 +295,10 @@ pub fn read_headers(text: &str, input: usize) -> HeaderSection {
             HeaderName::MessageId if section.message_id.is_none() => {
                 section.message_id = Some(unfold(raw).trim().to_string());
             }
+            // mail-parser 0.11 knows TLS-Required (RFC 8689) as its own header name.
+            HeaderName::TlsRequired if section.tls_required.is_none() => {
+                section.tls_required = Some((unfold(raw).trim().to_string(), location));
+            }
             HeaderName::Other(name)
                 if name.eq_ignore_ascii_case("TLS-Required") && section.tls_required.is_none() =>
             {

@@ -5,7 +5,13 @@
 //! Must not depend on anything but `finding::Severity`. One file per area keeps reviews small;
 //! codes are unique across all of them (a test checks).
 
+pub mod certs;
+pub mod dane;
 pub mod input;
+pub mod mta_sts;
+pub mod requiretls;
+pub mod sclient;
+pub mod tlsrpt;
 pub mod transport;
 
 use super::finding::Severity;
@@ -29,7 +35,16 @@ pub struct Entry {
 
 /// Every entry of every area, for documentation, the page's glossary and tests.
 pub fn all() -> impl Iterator<Item = &'static Entry> {
-    input::ALL.iter().chain(transport::ALL.iter()).copied()
+    input::ALL
+        .iter()
+        .chain(transport::ALL.iter())
+        .chain(mta_sts::ALL.iter())
+        .chain(tlsrpt::ALL.iter())
+        .chain(sclient::ALL.iter())
+        .chain(requiretls::ALL.iter())
+        .chain(certs::ALL.iter())
+        .chain(dane::ALL.iter())
+        .copied()
 }
 
 /// The entry for a code, if there is one.
