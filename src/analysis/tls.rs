@@ -737,14 +737,40 @@ fn trim_token(text: &str) -> &str {
     text.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
-/// Whether a trimmed token can be a suite name at all: short, and made of letters, digits, `_`
-/// and `-` only.
+/// Whether a trimmed token can be a suite name at all: short, made of letters, digits, `_` and
+/// `-` only, and naming a bulk cipher. Every suite in every dialect names one (`AES`, `CHACHA`,
+/// `RC4`/`ARCFOUR`, `DES`, `NULL`, `CAMELLIA`, `ARIA`, `SEED`, `IDEA`, `RC2`, `SM4`); checking
+/// that first keeps a scan of every word of a header cheap.
 fn plausible(token: &str) -> bool {
     !token.is_empty()
         && token.len() <= MAX_NAME_LEN
         && token
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        && names_bulk_cipher(token.as_bytes())
+}
+
+/// ASCII case-insensitive search for a bulk-cipher marker, without allocating.
+fn names_bulk_cipher(token: &[u8]) -> bool {
+    const MARKERS: [&[u8]; 11] = [
+        b"AES",
+        b"CHACHA",
+        b"RC4",
+        b"ARCFOUR",
+        b"DES",
+        b"NULL",
+        b"CAMELLIA",
+        b"ARIA",
+        b"SEED",
+        b"IDEA",
+        b"RC2",
+    ];
+    const SM4: &[u8] = b"SM4";
+    MARKERS.iter().chain(std::iter::once(&SM4)).any(|marker| {
+        token
+            .windows(marker.len())
+            .any(|window| window.eq_ignore_ascii_case(marker))
+    })
 }
 
 /// Finds the suite a trimmed token names, and the dialect it is written in.
