@@ -9,6 +9,7 @@
 pub mod app;
 pub mod components;
 pub mod format;
+pub mod panel_state;
 pub mod report;
 pub mod samples;
 pub mod saved;
@@ -16,3 +17,4 @@ pub mod state;
 #[cfg(feature = "web")]
 pub mod web;
 pub mod words;
+pub mod words_policies;

@@ -7,9 +7,13 @@
 
 use serde::Deserialize;
 
+use crate::analysis::commands::Command;
+use crate::analysis::mta_sts::PolicyReport;
 use crate::analysis::posture::Posture;
+use crate::analysis::sclient::Transcript;
+use crate::analysis::tlsrpt::TlsRptReport;
 use crate::analysis::transport::{MessageSummary, PathSummary};
-use crate::analysis::{Finding, Hop, InputSummary, MxHost, Report};
+use crate::analysis::{DnsRecordReport, Finding, Hop, InputSummary, MxHost, Report};
 
 /// What the page shows of a report. Field names and meanings are the report's.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -31,6 +35,18 @@ pub struct ReportView {
     pub posture: Posture,
     /// The MX hosts the checks used.
     pub mx_hosts: Vec<MxHost>,
+    /// The recipient domain, typed or inferred (policies panel, commands).
+    pub domain: Option<String>,
+    /// MTA-STS policies (policies panel).
+    pub mta_sts_policies: Vec<PolicyReport>,
+    /// DNS records judged by meaning (records panel: `_mta-sts`, `_smtp._tls`).
+    pub dns_records: Vec<DnsRecordReport>,
+    /// TLS-RPT aggregate reports (report view).
+    pub tls_rpt_reports: Vec<TlsRptReport>,
+    /// The first s_client transcript (s_client view).
+    pub s_client: Option<Transcript>,
+    /// The commands to run (commands panel).
+    pub commands: Vec<Command>,
 }
 
 impl From<Report> for ReportView {
@@ -44,6 +60,12 @@ impl From<Report> for ReportView {
             grade: report.grade,
             posture: report.posture,
             mx_hosts: report.mx_hosts,
+            domain: report.domain,
+            mta_sts_policies: report.mta_sts_policies,
+            dns_records: report.dns_records,
+            tls_rpt_reports: report.tls_rpt_reports,
+            s_client: report.s_client,
+            commands: report.commands,
         }
     }
 }

@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use super::panel_state::{PanelAction, PanelState};
 use super::report::ReportView;
 use super::samples;
 use super::saved::{base64_decode, base64_encode, Saved, SavedDoc};
@@ -53,6 +54,8 @@ pub struct State {
     pub all_hops: bool,
     /// Show every finding, not only the first [`FINDINGS_SHOWN`].
     pub all_findings: bool,
+    /// The detail panels' scroll target and copied command.
+    pub panels: PanelState,
 }
 
 /// Hops rendered before "Show all": a real path has a dozen; thousands (a hostile paste) would
@@ -172,6 +175,8 @@ pub enum Action {
     ShowAllHops,
     /// Render every finding.
     ShowAllFindings,
+    /// Something in the detail panels (scroll to a policy line, a command was copied).
+    Panel(PanelAction),
 }
 
 /// What the page asks the worker to analyse.
@@ -336,6 +341,10 @@ impl State {
             }),
             Action::ShowAllHops => self.with(|s| s.all_hops = true),
             Action::ShowAllFindings => self.with(|s| s.all_findings = true),
+            Action::Panel(action) => {
+                let panels = self.panels.apply(action)?;
+                self.with(|s| s.panels = panels)
+            }
             Action::Copied => {
                 let failure = self.failure.as_ref()?;
                 let mut next = self.clone();
@@ -507,6 +516,7 @@ impl State {
             dragging: false,
             all_hops: self.all_hops,
             all_findings: self.all_findings,
+            panels: PanelState::default(),
         }
     }
 

@@ -33,6 +33,7 @@ use yew::prelude::*;
 
 use super::app::App;
 use super::components::Handlers;
+use super::panel_state::PanelAction;
 use super::report::ReportView;
 use super::saved::{Saved, STORAGE_KEY};
 use super::state::{Action, Body, Request, State};
@@ -124,6 +125,13 @@ pub fn use_browser(state: &UseReducerHandle<State>) -> Handlers {
         }
     });
 
+    // Scroll to a line a diagnostic pointed at (the line is focusable), in the detail panels.
+    use_effect_with(state.panels.reveal.clone(), |reveal| {
+        if let Some(reveal) = reveal {
+            show_element(&reveal.id, &reveal.id);
+        }
+    });
+
     let events = use_memo((), {
         let act = act.clone();
         move |_| Events::new(act)
@@ -132,7 +140,17 @@ pub fn use_browser(state: &UseReducerHandle<State>) -> Handlers {
         let act = act.clone();
         (*use_memo(state.failure_details(), move |details| {
             let details = details.clone();
-            Callback::from(move |()| copy_text(details.clone(), act.clone()))
+            Callback::from(move |()| copy_text(details.clone(), act.clone(), Action::Copied))
+        }))
+        .clone()
+    };
+    // A command's copy button: (key, text).
+    let copy = {
+        let act = act.clone();
+        (*use_memo((), move |_| {
+            Callback::from(move |(key, text): (String, String)| {
+                copy_text(text, act.clone(), Action::Panel(PanelAction::Copied(key)));
+            })
         }))
         .clone()
     };
@@ -145,6 +163,7 @@ pub fn use_browser(state: &UseReducerHandle<State>) -> Handlers {
         file_pick: events.file_pick.clone(),
         drag: events.drag.clone(),
         copy_details,
+        copy,
     }
 }
 
@@ -529,15 +548,15 @@ fn read_file(file: File, act: Callback<Action>) {
     });
 }
 
-/// Copies text to the clipboard, then tells the reducer.
-fn copy_text(text: String, act: Callback<Action>) {
+/// Copies text to the clipboard, then tells the reducer `done`.
+fn copy_text(text: String, act: Callback<Action>, done: Action) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let promise = window.navigator().clipboard().write_text(&text);
     spawn_local(async move {
         if JsFuture::from(promise).await.is_ok() {
-            act.emit(Action::Copied);
+            act.emit(done);
         }
     });
 }

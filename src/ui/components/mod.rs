@@ -1,6 +1,7 @@
 //! The page's components, one per file. Each renders its props and sends events up; none keeps
 //! state of its own beyond what the DOM does (open `<details>`), and none touches the browser.
 
+mod commands_panel;
 mod empty_state;
 mod error_banner;
 mod examples_menu;
@@ -15,9 +16,15 @@ mod masthead;
 mod message_context;
 pub mod page;
 mod pending;
+mod policy_panel;
+pub mod policy_text;
+mod records_panel;
+mod sclient_view;
 mod status_footer;
+mod tlsrpt_view;
 mod verdict;
 
+pub use commands_panel::CommandsPanel;
 pub use empty_state::EmptyState;
 pub use error_banner::ErrorBanner;
 pub use examples_menu::ExamplesMenu;
@@ -32,5 +39,10 @@ pub use masthead::Masthead;
 pub use message_context::MessageContext;
 pub use page::{Handlers, Page};
 pub use pending::Pending;
+pub use policy_panel::PolicyPanel;
+pub use policy_text::PolicyText;
+pub use records_panel::RecordsPanel;
+pub use sclient_view::SClientView;
 pub use status_footer::StatusFooter;
+pub use tlsrpt_view::TlsRptView;
 pub use verdict::Verdict;

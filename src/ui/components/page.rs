@@ -9,8 +9,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{
-    EmptyState, ErrorBanner, FindingList, HopTable, InputCard, Masthead, MessageContext, Pending,
-    StatusFooter, Verdict,
+    CommandsPanel, EmptyState, ErrorBanner, FindingList, HopTable, InputCard, Masthead,
+    MessageContext, Pending, PolicyPanel, RecordsPanel, SClientView, StatusFooter, TlsRptView,
+    Verdict,
 };
 use crate::analysis::Kind;
 use crate::ui::state::{Action, State};
@@ -34,6 +35,8 @@ pub struct Handlers {
     pub drag: Callback<DragEvent>,
     /// "Copy details" in the crash banner.
     pub copy_details: Callback<()>,
+    /// A copy button in the detail panels: (key, text to copy).
+    pub copy: Callback<(String, String)>,
 }
 
 /// The page's properties.
@@ -76,8 +79,14 @@ pub fn page(props: &PageProps) -> Html {
 
     let results = match &report {
         Some(report) if state.has_input() && !unread => {
+            // The policy panels (MTA-STS policy, records, TLS-RPT reports, s_client).
+            let shows_policies = !report.mta_sts_policies.is_empty()
+                || super::records_panel::has_records(report)
+                || !report.tls_rpt_reports.is_empty()
+                || report.s_client.is_some();
+            let revealed = state.panels.reveal.as_ref().map(|r| r.id.clone());
             let kind_note = match kind {
-                Some(k) if !shows_headers && k != Kind::Unknown => html! {
+                Some(k) if !shows_headers && !shows_policies && k != Kind::Unknown => html! {
                     <section class="card note" data-test="kind-note">
                         <p>{ words::kind_not_shown(k) }</p>
                     </section>
@@ -95,12 +104,25 @@ pub fn page(props: &PageProps) -> Html {
                         focus={state.focus.map(|f| f.hop)} all={state.all_hops}
                         act={act.clone()} />
                 }
+                { for (0..report.mta_sts_policies.len()).map(|index| html! {
+                    <PolicyPanel key={index} report={report.clone()} {index}
+                        revealed={revealed.clone()} act={act.clone()} />
+                }) }
+                <RecordsPanel report={report.clone()} />
+                { for (0..report.tls_rpt_reports.len()).map(|index| html! {
+                    <TlsRptView key={index} report={report.clone()} {index} />
+                }) }
+                if report.s_client.is_some() {
+                    <SClientView report={report.clone()} act={act.clone()} />
+                }
                 <div class={classes!("lower", context.then_some("has-context"))}>
                     <FindingList report={report.clone()} act={act.clone()} all={state.all_findings} />
                     if context {
                         <MessageContext report={report.clone()} />
                     }
                 </div>
+                <CommandsPanel report={report.clone()} copy={handlers.copy.clone()}
+                    copied={state.panels.copied.clone()} />
             </>}
         }
         None if state.has_input() && state.failure.is_none() => {
