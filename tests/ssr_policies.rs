@@ -353,7 +353,7 @@ const CASES: &[Case] = &[
         contains: &[
             "data-test=\"placeholder-note\"",
             "dig +short MX example.com",
-            "data-test=\"replace-example\" class=\"tag tag-warning\">replace example.com",
+            "data-test=\"replace-example\" class=\"tag tag-replace\">replace example.com",
             "data-filled=\"false\"",
         ],
         lacks: &["data-filled=\"true\""],

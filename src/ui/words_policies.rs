@@ -435,6 +435,10 @@ pub fn more_rows(hidden: usize) -> String {
 }
 /// Under the details table.
 pub const MORE_AS_TEXT: &str = "Links in reports are shown as text: mailtls never opens them.";
+/// Where in a JSON report a note is.
+pub fn report_line(line: u32) -> String {
+    format!("line {line} of the report")
+}
 /// The deviations heading.
 pub const REPORT_NOTES: &str = "Notes on the report's format";
 /// An unreadable report.

@@ -83,7 +83,7 @@ pub fn commands_panel(props: &CommandsPanelProps) -> Html {
                             <div class="command-head">
                                 <h3 id={title_id.clone()} class="command-title">{ &c.title }</h3>
                                 if !c.filled {
-                                    <span class="tag tag-warning" data-test="replace-example">{ says::REPLACE_EXAMPLE }</span>
+                                    <span class="tag tag-replace" data-test="replace-example">{ says::REPLACE_EXAMPLE }</span>
                                 }
                                 if let Some(source) = c.host_source {
                                     <span class="hint">{ says::command_host(source) }</span>

@@ -10,13 +10,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::policy_text::{is_whole_policy, line_id, reveal, PolicyText};
+use super::policy_text::{diag_item, is_whole_policy, line_id, reveal, PolicyText};
 use crate::analysis::mta_sts::{Check, CheckStatus, PolicyReport};
 use crate::analysis::{MxSource, Severity};
 use crate::ui::components::icons::{icon, Icon};
 use crate::ui::report::ReportView;
 use crate::ui::state::Action;
-use crate::ui::words;
 use crate::ui::words_policies as says;
 
 /// The panel's properties.
@@ -110,36 +109,20 @@ fn diagnostics_list(policy: &PolicyReport, p: usize, act: &Callback<Action>) -> 
     html! {
         <ol class="diag-list" data-test="diagnostics">
             { for policy.diagnostics.iter().map(|d| {
-                let sev = d.severity.name();
-                let whole = is_whole_policy(d, &policy.lines);
-                let shown = policy.lines.iter().any(|l| l.line == d.line);
-                html! {
-                    <li class={classes!("diag", format!("sev-{sev}"))} data-test="diagnostic"
-                        data-code={d.code.clone()} data-severity={sev}
-                        data-line={d.line.to_string()}>
-                        { super::severity_icon(d.severity) }
-                        <div class="diag-body">
-                            <p class="diag-head">
-                                <span class="visually-hidden">{ format!("{}: ", words::severity_word(d.severity)) }</span>
-                                <span class="diag-title">{ &d.title }</span>
-                                { " " }
-                                <code class="finding-code">{ &d.code }</code>
-                            </p>
-                            <p class="diag-message">{ &d.message }</p>
-                            <p class="diag-at">
-                                if whole || !shown {
-                                    <span class="muted">{ says::WHOLE_POLICY }</span>
-                                } else {
-                                    <button type="button" class="link-button" data-test="go-to-line"
-                                        aria-label={says::go_to_line(d.line)}
-                                        onclick={reveal(act, line_id(p, d.line))}>
-                                        { says::at_line(d.line, d.column) }
-                                    </button>
-                                }
-                            </p>
-                        </div>
-                    </li>
-                }
+                let located = !is_whole_policy(d, &policy.lines)
+                    && policy.lines.iter().any(|l| l.line == d.line);
+                let at = if located {
+                    html! {
+                        <button type="button" class="link-button" data-test="go-to-line"
+                            aria-label={says::go_to_line(d.line)}
+                            onclick={reveal(act, line_id(p, d.line))}>
+                            { says::at_line(d.line, d.column) }
+                        </button>
+                    }
+                } else {
+                    html! { <span class="muted">{ says::WHOLE_POLICY }</span> }
+                };
+                diag_item(d, None, "diagnostic", at)
             }) }
         </ol>
     }
@@ -151,7 +134,7 @@ fn fields(policy: &PolicyReport) -> Html {
     html! {
         <section class="subpanel" aria-label={says::FIELDS_TITLE}>
             <h3>{ says::FIELDS_TITLE }</h3>
-            <dl class="facts policy-fields" data-test="policy-fields">
+            <dl class="kv policy-fields" data-test="policy-fields">
                 <dt>{ says::FIELD_VERSION }</dt>
                 <dd>
                     if let Some(v) = &policy.version { <code>{ v }</code> } else { { unset() } }
@@ -199,7 +182,7 @@ fn hash_and_id(policy: &PolicyReport) -> Html {
     html! {
         <section class="subpanel id-box" aria-label={says::ID_TITLE} data-test="policy-id">
             <h3>{ says::ID_TITLE }</h3>
-            <dl class="facts">
+            <dl class="kv">
                 <dt>{ says::BODY_SHA256 }</dt>
                 <dd><code class="hash">{ &policy.sha256 }</code></dd>
                 <dt>{ says::TXT_ID }</dt>
@@ -228,7 +211,7 @@ fn coverage(policy: &PolicyReport) -> Html {
             if policy.mx_coverage.is_empty() {
                 <p class="muted">{ says::NO_MX_KNOWN }</p>
             } else {
-                <div class="table-wrap">
+                <div class="ptable-wrap">
                     <table class="plain-table">
                         <thead>
                             <tr>
@@ -289,7 +272,7 @@ fn fetch(policy: &PolicyReport) -> Html {
                 }
                 <p><code class="http-status" data-test="http-status">{ &first.status_line }</code></p>
                 if !first.headers.is_empty() {
-                    <div class="table-wrap">
+                    <div class="ptable-wrap">
                         <table class="plain-table http-headers">
                             <thead>
                                 <tr>

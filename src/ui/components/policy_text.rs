@@ -251,6 +251,28 @@ fn role_class(role: LineRole) -> &'static str {
     }
 }
 
+/// One diagnostic in a list: severity icon and word, title, code, message, and where it is
+/// (`at`). `id` lets a mark point at it; `test` names the item for the tests.
+pub fn diag_item(d: &Diagnostic, id: Option<String>, test: &'static str, at: Html) -> Html {
+    let sev = d.severity.name();
+    html! {
+        <li {id} class={classes!("diag", format!("sev-{sev}"))} data-test={test}
+            data-code={d.code.clone()} data-severity={sev} data-line={d.line.to_string()}>
+            { super::severity_icon(d.severity) }
+            <div class="diag-body">
+                <p class="diag-head">
+                    <span class="visually-hidden">{ format!("{}: ", words::severity_word(d.severity)) }</span>
+                    <span class="diag-title">{ &d.title }</span>
+                    { " " }
+                    <code class="finding-code">{ &d.code }</code>
+                </p>
+                <p class="diag-message">{ &d.message }</p>
+                <p class="diag-at">{ at }</p>
+            </div>
+        </li>
+    }
+}
+
 /// The diagnostics list's "show line" callback for a line id.
 pub fn reveal(act: &Callback<Action>, id: String) -> Callback<MouseEvent> {
     let act = act.clone();

@@ -9,12 +9,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::policy_text::{highlight, Mark};
+use super::policy_text::{diag_item, highlight, Mark};
 use crate::analysis::mta_sts::{Diagnostic, Extension};
 use crate::analysis::DnsRecordReport;
 use crate::ui::components::icons::{icon, Icon};
 use crate::ui::report::ReportView;
-use crate::ui::words;
 use crate::ui::words_policies as says;
 
 /// The panel's properties.
@@ -117,9 +116,12 @@ fn record(
     meaning: &'static str,
 ) -> Html {
     let message_id = |k: usize| format!("record-{index}-diag-{k}");
+    // A point at column 1 is about the record as a whole (its owner name, a missing version):
+    // nothing to mark in the value.
     let marks: Vec<Mark> = diagnostics
         .iter()
         .enumerate()
+        .filter(|(_, d)| d.length > 0 || d.column > 1 || value.is_empty())
         .map(|(k, d)| Mark::of(d, message_id(k)))
         .collect();
     let status_class = if valid && !discarded {
@@ -143,24 +145,15 @@ fn record(
             </p>
             if !diagnostics.is_empty() {
                 <ul class="record-diags">
-                    { for diagnostics.iter().enumerate().map(|(k, d)| html! {
-                        <li id={message_id(k)} class={classes!("diag", format!("sev-{}", d.severity.name()))}
-                            data-test="record-diagnostic" data-code={d.code.clone()}>
-                            { super::severity_icon(d.severity) }
-                            <div class="diag-body">
-                                <p class="diag-head">
-                                    <span class="visually-hidden">{ format!("{}: ", words::severity_word(d.severity)) }</span>
-                                    <span class="diag-title">{ &d.title }</span>{ " " }
-                                    <code class="finding-code">{ &d.code }</code>
-                                </p>
-                                <p class="diag-message">{ &d.message }</p>
-                                <p class="diag-at muted">{ says::at_column(d.column) }</p>
-                            </div>
-                        </li>
-                    }) }
+                    { for diagnostics.iter().enumerate().map(|(k, d)| diag_item(
+                        d,
+                        Some(message_id(k)),
+                        "record-diagnostic",
+                        html! { <span class="muted">{ says::at_column(d.column) }</span> },
+                    )) }
                 </ul>
             }
-            <dl class="facts record-parts">
+            <dl class="kv record-parts">
                 { parts }
                 if !extensions.is_empty() {
                     <dt>{ says::EXTENSIONS }</dt>

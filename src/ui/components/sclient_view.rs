@@ -60,7 +60,7 @@ pub fn sclient_view(props: &SClientViewProps) -> Html {
                     <code class="wrap">{ &command.text }</code>
                 </p>
             }
-            <dl class="facts sclient-facts">
+            <dl class="kv sclient-facts">
                 <dt>{ says::SCLIENT_STARTTLS }</dt>
                 <dd class={starttls_class(t.starttls)} data-test="sclient-starttls">{ says::starttls(t.starttls) }</dd>
                 if let Some(protocol) = t.protocol_text.as_deref().or(t.protocol.map(|p| p.name())) {
@@ -125,7 +125,7 @@ pub fn sclient_view(props: &SClientViewProps) -> Html {
                                 </li>
                             }) }
                         </ol>
-                        if !t.certificates.is_empty() {
+                        if t.certificates.0 > 0 {
                             <button type="button" class="link-button" onclick={to_certificates}
                                 data-test="to-certificates">
                                 { says::SEE_CERTIFICATES }

@@ -12,11 +12,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::policy_text::diag_item;
 use crate::analysis::tlsrpt::{FailureGroup, PolicySummary, TlsRptReport};
 use crate::analysis::Severity;
 use crate::ui::components::icons::{icon, Icon};
 use crate::ui::report::ReportView;
-use crate::ui::words;
 use crate::ui::words_policies as says;
 
 /// At most this many failure details are rendered per result type (a hostile report may carry
@@ -61,22 +61,17 @@ pub fn tlsrpt_view(props: &TlsRptViewProps) -> Html {
                 <section class="subpanel" aria-label={says::REPORT_NOTES}>
                     <h3>{ says::REPORT_NOTES }</h3>
                     <ul class="report-notes">
-                        { for r.diagnostics.iter().map(|d| html! {
-                            <li class={classes!("diag", format!("sev-{}", d.severity.name()))}
-                                data-test="tlsrpt-note" data-code={d.code.clone()}>
-                                { super::severity_icon(d.severity) }
-                                <div class="diag-body">
-                                    <p class="diag-head">
-                                        <span class="visually-hidden">{ format!("{}: ", words::severity_word(d.severity)) }</span>
-                                        <span class="diag-title">{ &d.title }</span>
-                                    </p>
-                                    <p class="diag-message">{ &d.message }</p>
-                                    if let Some(path) = &d.path {
-                                        <p class="diag-at muted"><code>{ path }</code>{ format!(" · line {}", d.line) }</p>
-                                    }
-                                </div>
-                            </li>
-                        }) }
+                        { for r.diagnostics.iter().map(|d| diag_item(
+                            d,
+                            None,
+                            "tlsrpt-note",
+                            html! {
+                                <span class="muted">
+                                    if let Some(path) = &d.path { <code>{ path }</code>{ " · " } }
+                                    { says::report_line(d.line) }
+                                </span>
+                            },
+                        )) }
                     </ul>
                 </section>
             }
@@ -88,7 +83,7 @@ pub fn tlsrpt_view(props: &TlsRptViewProps) -> Html {
 fn about(r: &TlsRptReport) -> Html {
     let mail = r.mail.as_ref();
     html! {
-        <dl class="facts report-facts">
+        <dl class="kv report-facts">
             if let Some(range) = &r.date_range {
                 <dt>{ says::REPORT_PERIOD }</dt>
                 <dd data-test="tlsrpt-period">{ says::period(
@@ -243,7 +238,7 @@ fn failure_group(report: usize, policy: usize, g: usize, group: &FailureGroup) -
             if !group.registered {
                 <p class="hint">{ says::UNREGISTERED }</p>
             }
-            <dl class="facts failure-words">
+            <dl class="kv failure-words">
                 <dt>{ says::WHAT_IT_MEANS }</dt>
                 <dd>{ &group.explanation }</dd>
                 if !group.fix.is_empty() {
@@ -252,7 +247,7 @@ fn failure_group(report: usize, policy: usize, g: usize, group: &FailureGroup) -
                 }
             </dl>
             if !group.details.is_empty() {
-                <div class="table-wrap">
+                <div class="ptable-wrap">
                     <table class="plain-table failure-details" data-test="failure-details">
                         <caption class="visually-hidden">{ says::DETAILS_CAPTION }</caption>
                         <thead>
