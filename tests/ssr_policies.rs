@@ -75,7 +75,7 @@ const CASES: &[Case] = &[
             // Both MX hosts from the pasted dig output are covered, one by the wildcard.
             "data-test=\"mx-row\" data-covered=\"true\"",
             "<code>*.mail.example.com</code>",
-            "DNS MX records",
+            "from DNS MX records",
             // The body's hash next to the pasted TXT id.
             "33abe1919619cdee91e04888a5d6f61aa1a95977c93fad445d4491295916c813",
             "<code>20250101T000000</code>",
@@ -334,7 +334,7 @@ const CASES: &[Case] = &[
             "curl -sSi https://mta-sts.example.org/.well-known/mta-sts.txt",
             "openssl s_client -starttls smtp -connect mx1.example.org:25 -servername \
              mx1.example.org -verify_hostname mx1.example.org -showcerts &lt;/dev/null 2&gt;&amp;1",
-            "MX host from the typed by you",
+            "MX host typed by you",
             "data-test=\"port-25\"",
             "Port 25 is blocked outbound",
             "Keep 2&gt;&amp;1 and -verify_hostname",

@@ -83,22 +83,22 @@ pub fn max_age(seconds: u64) -> String {
             format!("{n} {unit}s")
         }
     };
-    let words = if seconds >= WEEK && seconds % WEEK == 0 {
+    let words = if seconds >= WEEK && seconds.is_multiple_of(WEEK) {
         plural(seconds / WEEK, "week")
     } else if seconds >= DAY {
         let days = seconds / DAY;
-        if seconds % DAY == 0 {
+        if seconds.is_multiple_of(DAY) {
             plural(days, "day")
         } else {
             format!("about {}", plural((seconds + DAY / 2) / DAY, "day"))
         }
     } else if seconds >= HOUR {
-        if seconds % HOUR == 0 {
+        if seconds.is_multiple_of(HOUR) {
             plural(seconds / HOUR, "hour")
         } else {
             format!("about {}", plural((seconds + HOUR / 2) / HOUR, "hour"))
         }
-    } else if seconds >= MINUTE && seconds % MINUTE == 0 {
+    } else if seconds >= MINUTE && seconds.is_multiple_of(MINUTE) {
         plural(seconds / MINUTE, "minute")
     } else {
         plural(seconds, "second")
@@ -197,8 +197,6 @@ pub const COVERAGE_TITLE: &str = "MX hosts against the mx patterns";
 /// Column.
 pub const COL_MX_HOST: &str = "MX host";
 /// Column.
-pub const COL_SOURCE: &str = "Known from";
-/// Column.
 pub const COL_MATCHED_BY: &str = "Matched by";
 /// An MX host no pattern matches.
 pub const NOT_COVERED: &str = "no pattern: senders in enforce mode won't deliver to it";
@@ -213,9 +211,9 @@ pub const MX_FROM_HEADERS: &str = "These MX hosts were guessed from the message'
 pub fn mx_source(source: MxSource) -> &'static str {
     match source {
         MxSource::Typed => "typed by you",
-        MxSource::Dns => "DNS MX records",
-        MxSource::Transcript => "s_client command",
-        MxSource::Headers => "headers (a guess)",
+        MxSource::Dns => "from DNS MX records",
+        MxSource::Transcript => "from the s_client command",
+        MxSource::Headers => "guessed from the headers",
     }
 }
 
@@ -562,6 +560,9 @@ pub fn echoed_line(text: &str) -> String {
 /// The commands panel's heading.
 pub const COMMANDS_TITLE: &str = "Commands to run";
 
+/// Next to the commands panel's heading (it may start closed).
+pub const COMMANDS_SUMMARY: &str = "Check your MX hosts, MTA-STS, TLS-RPT and DANE from a terminal";
+
 /// Why there are commands.
 pub const COMMANDS_INTRO: &str = "A browser can't look up DNS records or open a connection to \
     port 25, so run these where you can and paste their output here; mailtls reads each one.";
@@ -620,7 +621,7 @@ pub fn pitfalls(n: usize) -> String {
 
 /// Where a command's MX host came from.
 pub fn command_host(source: MxSource) -> String {
-    format!("MX host from the {}", mx_source(source))
+    format!("MX host {}", mx_source(source))
 }
 
 #[cfg(test)]

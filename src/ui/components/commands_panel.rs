@@ -29,6 +29,10 @@ pub struct CommandsPanelProps {
     /// The key of the command copied last.
     #[prop_or_default]
     pub copied: Option<String>,
+    /// Start open. The page opens it when the inputs are policies, records or transcripts, and
+    /// leaves it closed under a message's hops, where it is a next step rather than the answer.
+    #[prop_or(true)]
+    pub open: bool,
 }
 
 /// The key of the command at `index` (ids repeat: one `starttls` per MX host).
@@ -48,9 +52,11 @@ pub fn commands_panel(props: &CommandsPanelProps) -> Html {
     let requiretls = report.findings.iter().find(|f| f.code == REQUIRETLS_CODE);
     html! {
         <section class="card commands-panel" data-test="commands" aria-labelledby="commands-title">
-            <div class="card-head">
+            <details class="commands-details" open={props.open}>
+            <summary class="commands-summary">
                 <h2 id="commands-title">{ says::COMMANDS_TITLE }</h2>
-            </div>
+                <span class="hint">{ says::COMMANDS_SUMMARY }</span>
+            </summary>
             <p class="panel-lead">{ says::COMMANDS_INTRO }</p>
             if let (Some(domain), true) = (report.domain.as_deref(), all_filled) {
                 <p class="hint" data-test="filled-note">{ says::commands_filled(domain) }</p>
@@ -119,6 +125,7 @@ pub fn commands_panel(props: &CommandsPanelProps) -> Html {
                     }
                 </details>
             }
+            </details>
         </section>
     }
 }

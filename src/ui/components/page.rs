@@ -122,7 +122,7 @@ pub fn page(props: &PageProps) -> Html {
                     }
                 </div>
                 <CommandsPanel report={report.clone()} copy={handlers.copy.clone()}
-                    copied={state.panels.copied.clone()} />
+                    copied={state.panels.copied.clone()} open={!shows_headers || shows_policies} />
             </>}
         }
         None if state.has_input() && state.failure.is_none() => {

@@ -52,7 +52,6 @@ pub fn policy_panel(props: &PolicyPanelProps) -> Html {
         .get(policy.input)
         .filter(|_| several)
         .map(|i| i.file.clone());
-    let testing = policy.mode == Some(crate::analysis::mta_sts::Mode::Testing);
     html! {
         <section class="card policy-panel" id={format!("policy-{p}")} data-test="policy"
             data-valid={policy.valid.to_string()} aria-labelledby={title_id.clone()}>
@@ -88,7 +87,7 @@ pub fn policy_panel(props: &PolicyPanelProps) -> Html {
             </div>
             <div class="policy-sections">
                 { coverage(policy) }
-                if testing || !policy.readiness.is_empty() {
+                if !policy.readiness.is_empty() {
                     <section class="subpanel" aria-label={says::READINESS_TITLE}>
                         <h3>{ says::READINESS_TITLE }</h3>
                         <p class="hint">{ says::READINESS_INTRO }</p>
@@ -217,17 +216,20 @@ fn coverage(policy: &PolicyReport) -> Html {
                             <tr>
                                 <th scope="col">{ says::COL_MX_HOST }</th>
                                 <th scope="col">{ says::COL_MATCHED_BY }</th>
-                                <th scope="col">{ says::COL_SOURCE }</th>
                             </tr>
                         </thead>
                         <tbody>
                             { for policy.mx_coverage.iter().map(|c| html! {
                                 <tr data-test="mx-row" data-covered={c.covered_by.is_some().to_string()}>
-                                    <td><code>{ super::super::format::breakable(&c.host, '.') }</code></td>
+                                    <td>
+                                        <code>{ super::super::format::breakable(&c.host, '.') }</code>
+                                        <span class="hint mx-source">{ says::mx_source(c.source) }</span>
+                                    </td>
                                     <td>
                                         if let Some(pattern) = &c.covered_by {
                                             <span class="check is-met">
-                                                { icon(Icon::Ok, "") }<code>{ pattern }</code>
+                                                { icon(Icon::Ok, "") }
+                                                <code>{ super::super::format::breakable(pattern, '.') }</code>
                                             </span>
                                         } else {
                                             <span class="check is-failed">
@@ -235,7 +237,6 @@ fn coverage(policy: &PolicyReport) -> Html {
                                             </span>
                                         }
                                     </td>
-                                    <td class="muted">{ says::mx_source(c.source) }</td>
                                 </tr>
                             }) }
                         </tbody>

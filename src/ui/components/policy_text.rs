@@ -98,8 +98,10 @@ pub fn highlight(text: &str, marks: &[Mark]) -> Html {
                     .map(|m| m.message_id.as_str())
                     .collect::<Vec<_>>()
                     .join(" ");
+                // Whitespace alone (a leading space) gets a visible box.
+                let space = piece.chars().all(char::is_whitespace);
                 out.push(html! {
-                    <mark class={classes!("diag-mark", format!("sev-{}", worst.name()))}
+                    <mark class={classes!("diag-mark", format!("sev-{}", worst.name()), space.then_some("is-space"))}
                         aria-describedby={ids}>
                         { visible(&piece) }
                     </mark>
