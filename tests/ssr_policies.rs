@@ -475,6 +475,42 @@ async fn the_page_places_the_panels() {
     assert!(!line_html(&html, 0, 2).contains("is-focus"));
     assert!(html.contains("copy-button is-copied"));
     assert_eq!(html.matches("is-copied").count(), 1);
+    // Working on a policy, the commands are open; under a message's hops they start closed.
+    assert!(html.contains("<details open=\"open\" class=\"commands-details\">"));
+    let headers = State::default()
+        .apply(Action::PickExample("postfix-tls13".into()))
+        .expect("the example loads");
+    let request = headers.request().expect("a request");
+    let text = match &request.documents[0].body {
+        Body::Text(t) => t.to_string(),
+        Body::Bytes(_) => panic!("the example is text"),
+    };
+    let report = analyze(
+        &Inputs {
+            documents: vec![Document::text("example", text)],
+            options: Options::default(),
+        },
+        common::NOW,
+    );
+    let headers = headers
+        .apply(Action::Replied(Box::new(Reply {
+            id: request.id,
+            report: view_of(&report),
+            elapsed_ms: 0.5,
+        })))
+        .expect("the reply is current");
+    let html = LocalServerRenderer::<Page>::with_props(PageProps {
+        state: Rc::new(headers),
+        handlers: Default::default(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(html.contains("data-test=\"hops\""));
+    assert!(
+        html.contains("<details class=\"commands-details\">"),
+        "commands open under hops"
+    );
 }
 
 /// The panels the page shows for a report, in the page's order.

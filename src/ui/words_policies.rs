@@ -539,8 +539,8 @@ pub const ISSUED_BY: &str = "issued by";
 /// The link to the certificate panel.
 pub const SEE_CERTIFICATES: &str = "Show the full certificate checks";
 
-/// The id of the certificate panel, which this view links to.
-pub const CERTIFICATES_ID: &str = "certificates";
+/// The id of the certificate panel's heading (`cert_panel.rs`), which this view scrolls to.
+pub const CERTIFICATES_ID: &str = "certs-title";
 
 /// When the transcript shows no EHLO reply after STARTTLS.
 pub const NO_EHLO_AFTER_TLS: &str = "Not shown: s_client doesn't print the EHLO reply after \
