@@ -31,6 +31,11 @@ pub struct ReportView {
     pub posture: Posture,
     /// The MX hosts the checks used.
     pub mx_hosts: Vec<MxHost>,
+    /// The instant the analysis was made for, RFC 3339 (the overview's print line, the
+    /// Markdown export).
+    pub analysed_at: String,
+    /// The recipient domain, typed or inferred.
+    pub domain: Option<String>,
 }
 
 impl From<Report> for ReportView {
@@ -44,6 +49,8 @@ impl From<Report> for ReportView {
             grade: report.grade,
             posture: report.posture,
             mx_hosts: report.mx_hosts,
+            analysed_at: report.analysed_at,
+            domain: report.domain,
         }
     }
 }
