@@ -40,6 +40,8 @@ struct Case {
 
 enum Step {
     Do(Action),
+    /// Picks an example and delivers its files, as `ui/web.rs` does after fetching them.
+    Example(&'static str),
     /// Runs the analysis the worker would run, on the state's current request, and replies.
     Analyse,
 }
@@ -90,10 +92,7 @@ async fn views_render_as_recorded() {
         };
         cases.push(Case {
             name: sample.id,
-            steps: vec![
-                Step::Do(Action::PickExample(sample.id.into())),
-                Step::Analyse,
-            ],
+            steps: vec![Step::Example(sample.id), Step::Analyse],
             contains,
             lacks: &[
                 "data-test=\"input-problem\"",
@@ -160,7 +159,7 @@ async fn views_render_as_recorded() {
         Case {
             name: "crash",
             steps: vec![
-                Step::Do(Action::PickExample("postfix-tls13".into())),
+                Step::Example("postfix-tls13"),
                 Step::Do(Action::Crashed {
                     id: 1,
                     message: "RuntimeError: unreachable".into(),
@@ -183,7 +182,7 @@ async fn views_render_as_recorded() {
         Case {
             name: "hop-opened",
             steps: vec![
-                Step::Do(Action::PickExample("plaintext-hop".into())),
+                Step::Example("plaintext-hop"),
                 Step::Analyse,
                 Step::Do(Action::ShowHop(0)),
             ],
@@ -202,7 +201,7 @@ async fn views_render_as_recorded() {
         Case {
             name: "mx-given",
             steps: vec![
-                Step::Do(Action::PickExample("postfix-exim".into())),
+                Step::Example("postfix-exim"),
                 Step::Do(Action::EditMx("mail01.twlnet.com".into())),
                 Step::Analyse,
             ],
@@ -253,7 +252,7 @@ async fn views_render_as_recorded() {
         Case {
             name: "multi-input",
             steps: vec![
-                Step::Do(Action::PickExample("postfix-tls13".into())),
+                Step::Example("postfix-tls13"),
                 Step::Do(Action::AddInput),
                 Step::Do(Action::EditText(
                     include_str!("../www/samples/openssl-chain.pem").into(),
@@ -283,7 +282,7 @@ async fn views_render_as_recorded() {
             name: "undo",
             steps: vec![
                 Step::Do(Action::EditText("Received: from mine.example by mx.example; Tue, 1 Jan 2030 00:00:00 +0000".into())),
-                Step::Do(Action::PickExample("plaintext-hop".into())),
+                Step::Example("plaintext-hop"),
             ],
             contains: &["data-test=\"undo\"", "The example replaced your inputs.", "id=\"undo-example\""],
             lacks: &[],
@@ -318,7 +317,7 @@ async fn views_render_as_recorded() {
         Case {
             name: "first-run",
             steps: vec![
-                Step::Do(Action::PickExample("postfix-tls13".into())),
+                Step::Example("postfix-tls13"),
                 Step::Do(Action::EngineStarting),
                 Step::Do(Action::EngineReady(312.4)),
                 Step::Analyse,
@@ -387,7 +386,10 @@ async fn app_renders_the_empty_page() {
 /// stays text in it.
 #[test]
 fn markdown_export_is_ticket_ready() {
-    let report = report_for(vec![Action::PickExample("domain-dane".into())]);
+    let report = report_for(vec![
+        Action::PickExample("domain-dane".into()),
+        example_files("domain-dane"),
+    ]);
     let md = markdown(&report);
     expect_file!["data/ssr/export-domain-dane.md"].assert_eq(&md);
     for needle in [
@@ -418,6 +420,27 @@ fn markdown_export_is_ticket_ready() {
     );
     for line in hostile.lines().filter(|l| !l.contains('`')) {
         assert!(!line.contains("<script>") && !line.contains("]("), "{line}");
+    }
+}
+
+/// The files of an example arriving, read from `www/samples/` as the page fetches them.
+fn example_files(id: &str) -> Action {
+    let sample = mailtls::ui::samples::find(id).expect("a sample");
+    let texts = sample
+        .files
+        .iter()
+        .map(|name| {
+            std::fs::read_to_string(
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("www/samples")
+                    .join(name),
+            )
+            .expect("sample file")
+        })
+        .collect();
+    Action::ExampleLoaded {
+        id: id.into(),
+        texts,
     }
 }
 
@@ -457,6 +480,10 @@ async fn check(case: Case) {
     for step in case.steps {
         let action = match step {
             Step::Do(action) => action,
+            Step::Example(id) => {
+                state = state.apply(Action::PickExample(id.into())).unwrap_or(state);
+                example_files(id)
+            }
             Step::Analyse => {
                 let request = state.request().expect("a request to analyse");
                 let report = analyze(

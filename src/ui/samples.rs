@@ -1,8 +1,9 @@
 //! The "Try an example" samples: real inputs of every kind from `../shared/corpus` and our own
 //! fixtures, plus whole-domain examples made of several inputs, as `www/samples/ATTRIBUTION.md`
-//! says. They are compiled into the page so that picking one needs no request.
+//! says. This is the menu; the files themselves are copied next to the page (`samples/`) and
+//! fetched when an example is picked, so their ~55 KB are not part of the first load.
 //!
-//! Must not depend on the browser or on the analysis functions; tests reuse these files.
+//! Must not depend on the browser or on the analysis functions; tests read the same files.
 
 /// One example: one or several inputs, and the options a whole-domain example fills in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,22 +14,16 @@ pub struct Sample {
     pub label: &'static str,
     /// The menu group it is listed under.
     pub group: Group,
-    /// The inputs, in order; the first becomes the active one.
-    pub files: &'static [SampleFile],
+    /// The inputs' file names under `www/samples/`, in order; the first becomes the open one.
+    pub files: &'static [&'static str],
     /// The "Your domain" field it fills in (empty for none).
     pub domain: &'static str,
     /// The "Your MX hosts" field it fills in (empty for none).
     pub mx_hosts: &'static str,
 }
 
-/// One input of an example.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SampleFile {
-    /// The file name under `www/samples/`, shown as the input's name.
-    pub name: &'static str,
-    /// The text.
-    pub text: &'static str,
-}
+/// Where the sample files are served, relative to the page (Trunk copies `www/samples/`).
+pub const SAMPLES_URL: &str = "samples/";
 
 /// The groups of the examples menu, in menu order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,22 +70,13 @@ impl Group {
     }
 }
 
-macro_rules! file {
-    ($name:literal) => {
-        SampleFile {
-            name: $name,
-            text: include_str!(concat!("../../www/samples/", $name)),
-        }
-    };
-}
-
 macro_rules! single {
     ($id:literal, $group:expr, $label:literal, $name:literal) => {
         Sample {
             id: $id,
             label: $label,
             group: $group,
-            files: &[file!($name)],
+            files: &[$name],
             domain: "",
             mx_hosts: "",
         }
@@ -103,11 +89,7 @@ pub static SAMPLES: &[Sample] = &[
         id: "domain-protected",
         label: "A well-protected domain — headers, MTA-STS in enforce, DNSSEC-signed records (A+)",
         group: Group::WholeDomain,
-        files: &[
-            file!("domain-headers.txt"),
-            file!("domain-mta-sts.txt"),
-            file!("domain-dns.txt"),
-        ],
+        files: &["domain-headers.txt", "domain-mta-sts.txt", "domain-dns.txt"],
         domain: "example.com",
         mx_hosts: "mx1.example.com, mx2.example.com",
     },
@@ -115,11 +97,7 @@ pub static SAMPLES: &[Sample] = &[
         id: "domain-dane",
         label: "DANE with its own CA — headers, chain, DNSSEC-signed TLSA that match (A+)",
         group: Group::WholeDomain,
-        files: &[
-            file!("dane-headers.txt"),
-            file!("dane-chain.pem"),
-            file!("dane-dns.txt"),
-        ],
+        files: &["dane-headers.txt", "dane-chain.pem", "dane-dns.txt"],
         domain: "example.net",
         mx_hosts: "mx1.example.net, mx2.example.net",
     },
@@ -227,16 +205,17 @@ mod tests {
     fn samples_are_distinct_and_not_empty() {
         for (i, sample) in SAMPLES.iter().enumerate() {
             assert!(!sample.files.is_empty(), "{} has no input", sample.id);
-            for file in sample.files {
+            for name in sample.files {
+                let path = format!("{}/www/samples/{name}", env!("CARGO_MANIFEST_DIR"));
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
                 assert!(
-                    file.text.trim().len() > 40,
-                    "{}: {} is empty",
-                    sample.id,
-                    file.name
+                    text.trim().len() > 40,
+                    "{}: {path} is missing or empty",
+                    sample.id
                 );
-            }
-            if sample.group == Group::Headers {
-                assert!(sample.files.iter().all(|f| f.text.contains("Received:")));
+                if sample.group == Group::Headers {
+                    assert!(text.contains("Received:"), "{name} has no Received line");
+                }
             }
             assert!(
                 SAMPLES.iter().skip(i + 1).all(|o| o.id != sample.id),

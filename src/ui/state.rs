@@ -36,6 +36,8 @@ pub struct State {
     pub domain: String,
     /// The example the inputs came from, while they are unchanged.
     pub example: Option<&'static str>,
+    /// The example being fetched (its files are served next to the page, not compiled in).
+    pub loading_example: Option<&'static str>,
     /// The user's own inputs that picking an example replaced, until they undo it or change the
     /// inputs again.
     pub undo: Option<Rc<Snapshot>>,
@@ -85,6 +87,7 @@ impl Default for State {
             mx_hosts: String::new(),
             domain: String::new(),
             example: None,
+            loading_example: None,
             undo: None,
             notices: Vec::new(),
             revision: 0,
@@ -256,8 +259,23 @@ pub enum Action {
     EditMx(String),
     /// The domain field changed.
     EditDomain(String),
-    /// An example was picked (its id; the placeholder's empty value does nothing).
+    /// An example was picked (its id; the placeholder's empty value does nothing). `ui/web.rs`
+    /// fetches its files, then sends [`Action::ExampleLoaded`].
     PickExample(String),
+    /// The picked example's files arrived: they replace the inputs.
+    ExampleLoaded {
+        /// The example's id.
+        id: String,
+        /// The files' texts, in the order of the sample's `files`.
+        texts: Vec<String>,
+    },
+    /// The picked example's files could not be fetched.
+    ExampleFailed {
+        /// The example's id.
+        id: String,
+        /// What went wrong.
+        message: String,
+    },
     /// Put back the inputs the last example replaced.
     UndoExample,
     /// "+ Add input": a new blank document, opened.
@@ -373,7 +391,26 @@ impl State {
                 next.domain = domain;
                 next
             }),
-            Action::PickExample(id) => self.pick_example(&id),
+            Action::PickExample(id) => {
+                let sample = samples::find(&id)?;
+                self.with(|s| s.loading_example = Some(sample.id))
+            }
+            Action::ExampleLoaded { id, texts } => {
+                let sample = samples::find(&id)?;
+                if self.loading_example != Some(sample.id) || texts.len() != sample.files.len() {
+                    return None;
+                }
+                self.load_example(sample, texts)
+            }
+            Action::ExampleFailed { id, message } => {
+                if self.loading_example.is_none_or(|l| l != id) {
+                    return None;
+                }
+                let mut next = self.clone();
+                next.loading_example = None;
+                next.notices.push(words::example_failed(&message));
+                Some(next)
+            }
             Action::UndoExample => {
                 let snapshot = self.undo.clone()?;
                 let mut next = self.changed(snapshot.documents.clone(), snapshot.active, true);
@@ -690,8 +727,7 @@ impl State {
         Some(self.changed(documents, self.active, false))
     }
 
-    fn pick_example(&self, id: &str) -> Option<State> {
-        let sample = samples::find(id)?;
+    fn load_example(&self, sample: &'static samples::Sample, texts: Vec<String>) -> Option<State> {
         // Replacing blank inputs or an unchanged example loses nothing; anything else can be
         // put back with Undo. An unchanged example keeps the undo of what it replaced.
         let disposable = self.example.is_some()
@@ -712,13 +748,14 @@ impl State {
         let documents = sample
             .files
             .iter()
-            .map(|file| {
+            .zip(texts)
+            .map(|(name, text)| {
                 let id = next_id;
                 next_id = next_id.wrapping_add(1);
                 Doc {
                     id,
-                    name: file.name.to_string(),
-                    body: Body::Text(file.text.into()),
+                    name: (*name).to_string(),
+                    body: Body::Text(text.into()),
                     kind: None,
                     seen: None,
                 }
@@ -729,6 +766,7 @@ impl State {
         next.mx_hosts = sample.mx_hosts.to_string();
         next.domain = sample.domain.to_string();
         next.example = Some(sample.id);
+        next.loading_example = None;
         next.undo = undo;
         next.focus_results = Some(next.revision);
         Some(next)
@@ -894,6 +932,7 @@ impl State {
             documents,
             active,
             example: None,
+            loading_example: None,
             undo: None,
             revision: self.revision.wrapping_add(1),
             urgent,
@@ -1020,6 +1059,26 @@ mod tests {
             ..ReportView::default()
         };
         reply(state.revision, report)
+    }
+
+    /// Picking an example and its files arriving, as `ui/web.rs` sends them.
+    fn example(id: &str) -> Vec<Action> {
+        let sample = samples::find(id).unwrap_or(&samples::SAMPLES[0]);
+        let texts = sample
+            .files
+            .iter()
+            .map(|name| {
+                let path = format!("{}/www/samples/{name}", env!("CARGO_MANIFEST_DIR"));
+                std::fs::read_to_string(path).unwrap_or_default()
+            })
+            .collect();
+        vec![
+            Action::PickExample(id.into()),
+            Action::ExampleLoaded {
+                id: id.into(),
+                texts,
+            },
+        ]
     }
 
     fn file(name: &str, text: &str) -> OpenedFile {
@@ -1284,8 +1343,13 @@ mod tests {
     #[test]
     fn examples_replace_only_what_can_be_put_back() {
         // On a blank page an example simply loads, with no undo.
-        let s = run(vec![Action::PickExample("domain-protected".into())]);
+        // Picking starts the fetch and changes no input yet; the files replace the inputs.
+        let loading = run(vec![Action::PickExample("domain-protected".into())]);
+        assert_eq!(loading.loading_example, Some("domain-protected"));
+        assert_eq!(loading.revision, 0);
+        let s = run(example("domain-protected"));
         assert_eq!(s.example, Some("domain-protected"));
+        assert_eq!(s.loading_example, None);
         assert_eq!(s.documents.len(), 3);
         assert_eq!((s.domain.as_str(), s.active), ("example.com", 0));
         assert!(s.mx_hosts.contains("mx1.example.com"));
@@ -1294,9 +1358,7 @@ mod tests {
         // The placeholder option does nothing.
         assert!(s.apply(Action::PickExample(String::new())).is_none());
         // An unchanged example is replaced by the next one, still with nothing to undo.
-        let s = s
-            .apply(Action::PickExample("postfix-tls13".into()))
-            .unwrap_or_default();
+        let s = play(s, example("postfix-tls13"));
         assert_eq!(s.documents.len(), 1);
         assert!(s.undo.is_none() && s.domain.is_empty());
 
@@ -1307,14 +1369,10 @@ mod tests {
             Action::EditText("version: STSv1".into()),
             Action::EditDomain("mine.example".into()),
         ]);
-        let s = typed
-            .apply(Action::PickExample("postfix-tls13".into()))
-            .unwrap_or_default();
+        let s = play(typed.clone(), example("postfix-tls13"));
         assert!(s.undo.is_some());
         // A second example on top keeps the same undo.
-        let s = s
-            .apply(Action::PickExample("plaintext-hop".into()))
-            .unwrap_or_default();
+        let s = play(s, example("plaintext-hop"));
         let back = s.apply(Action::UndoExample).unwrap_or_default();
         assert_eq!(docs(&back), docs(&typed));
         assert_eq!((back.active, back.domain.as_str()), (1, "mine.example"));
@@ -1330,14 +1388,33 @@ mod tests {
         // The example menu's id survives a reload while unchanged.
         let restored = run(vec![Action::Restore(s.saved().unwrap_or_default())]);
         assert_eq!(restored.example, Some("plaintext-hop"));
+
+        // Files of an example that is no longer wanted are ignored; a failed fetch says so.
+        let s = run(vec![
+            Action::PickExample("postfix-tls13".into()),
+            Action::EditText("typed meanwhile".into()),
+            Action::ExampleLoaded {
+                id: "postfix-tls13".into(),
+                texts: vec!["Received: x".into()],
+            },
+        ]);
+        assert_eq!(docs(&s), vec![pair("Pasted text", "typed meanwhile")]);
+        let s = run(vec![
+            Action::PickExample("postfix-tls13".into()),
+            Action::ExampleFailed {
+                id: "postfix-tls13".into(),
+                message: "404".into(),
+            },
+        ]);
+        assert_eq!(s.loading_example, None);
+        assert_eq!(s.notices.len(), 1);
     }
 
     #[test]
     fn a_drop_onto_an_unchanged_example_replaces_it() {
-        let s = run(vec![
-            Action::PickExample("domain-dane".into()),
-            Action::OpenFiles(vec![file("mine.eml", "Received: mine")]),
-        ]);
+        let mut actions = example("domain-dane");
+        actions.push(Action::OpenFiles(vec![file("mine.eml", "Received: mine")]));
+        let s = run(actions);
         assert_eq!(docs(&s), vec![pair("mine.eml", "Received: mine")]);
         assert_eq!(s.example, None);
         assert!(s.domain.is_empty(), "the example's domain went with it");
@@ -1423,13 +1500,14 @@ mod tests {
 
     #[test]
     fn clear_forgets_inputs_but_keeps_the_worker() {
-        let s = run(vec![
-            Action::EngineReady(1.0),
-            Action::PickExample("domain-protected".into()),
+        let mut actions = vec![Action::EngineReady(1.0)];
+        actions.extend(example("domain-protected"));
+        actions.extend([
             Action::AddInput,
             Action::EditMx("mx.example.com".into()),
             Action::Clear,
         ]);
+        let s = run(actions);
         assert!(!s.has_input() && !s.has_anything());
         assert_eq!(docs(&s), vec![pair("Pasted text", "")]);
         assert_eq!((s.mx_hosts.as_str(), s.domain.as_str()), ("", ""));
@@ -1529,11 +1607,9 @@ mod tests {
         let s = run(vec![Action::ShowHop(HOPS_SHOWN)]);
         assert!(s.all_hops);
         // A new example starts collapsed.
-        let s = run(vec![
-            Action::ShowAllHops,
-            Action::ToggleHop(3),
-            Action::PickExample("postfix-tls13".into()),
-        ]);
+        let mut actions = vec![Action::ShowAllHops, Action::ToggleHop(3)];
+        actions.extend(example("postfix-tls13"));
+        let s = run(actions);
         assert!(!s.all_hops && s.expanded_hops.is_empty());
     }
 
@@ -1544,10 +1620,9 @@ mod tests {
         assert!(s.apply(Action::Help(true)).is_none());
         let s = run(vec![Action::Printing(true)]);
         assert!(s.printing);
-        let s = run(vec![
-            Action::PickExample("postfix-tls13".into()),
-            Action::ResultsFocused,
-        ]);
+        let mut actions = example("postfix-tls13");
+        actions.push(Action::ResultsFocused);
+        let s = run(actions);
         assert_eq!(s.focus_results, None);
     }
 }

@@ -30,8 +30,8 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{
     Blob, BlobPropertyBag, DragEvent, Element, ErrorEvent, Event, File, FileList,
     HtmlDialogElement, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement,
-    KeyboardEvent, MessageEvent, ScrollIntoViewOptions, ScrollLogicalPosition, Url, Worker,
-    WorkerOptions,
+    KeyboardEvent, MessageEvent, Response, ScrollIntoViewOptions, ScrollLogicalPosition, Url,
+    Worker, WorkerOptions,
 };
 use yew::prelude::*;
 
@@ -40,6 +40,7 @@ use super::components::page::Slot;
 use super::components::Handlers;
 use super::export;
 use super::report::ReportView;
+use super::samples::{self, SAMPLES_URL};
 use super::saved::{Saved, STORAGE_KEY};
 use super::state::{Action, Body, OpenedFile, Request, State, MAX_FILE_BYTES};
 use crate::bridge::{report_text, Reply, READY};
@@ -115,6 +116,16 @@ pub fn use_browser(state: &UseReducerHandle<State>) -> Handlers {
                     Some(request) => Analyser::send(&analyser, request),
                     None => analyser.cancel(),
                 }
+            }
+        });
+    }
+
+    // Fetch a picked example's files (served next to the page), then hand them to the reducer.
+    {
+        let act = act.clone();
+        use_effect_with(state.loading_example, move |loading| {
+            if let Some(id) = *loading {
+                spawn_local(fetch_example(id, act));
             }
         });
     }
@@ -814,6 +825,46 @@ fn read_files(files: &FileList, act: Callback<Action>) {
             });
         }
     });
+}
+
+/// Fetches an example's files from `samples/` (this origin, GET, no query) and reports them.
+async fn fetch_example(id: &'static str, act: Callback<Action>) {
+    let Some(sample) = samples::find(id) else {
+        return;
+    };
+    let mut texts = Vec::new();
+    for name in sample.files {
+        match fetch_text(&format!("{SAMPLES_URL}{name}")).await {
+            Ok(text) => texts.push(text),
+            Err(message) => {
+                act.emit(Action::ExampleFailed {
+                    id: id.to_string(),
+                    message,
+                });
+                return;
+            }
+        }
+    }
+    act.emit(Action::ExampleLoaded {
+        id: id.to_string(),
+        texts,
+    });
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| describe(&e))?
+        .dyn_into::<Response>()
+        .map_err(|e| describe(&e))?;
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|e| describe(&e))?)
+        .await
+        .map_err(|e| describe(&e))?;
+    text.as_string().ok_or_else(|| format!("{url}: not text"))
 }
 
 /// Saves `text` as a file: a `blob:` URL of this origin, clicked from a detached link, then

@@ -140,6 +140,10 @@ pub fn file_too_large(name: &str, size: usize) -> String {
         size_label(size)
     )
 }
+/// When an example's files could not be fetched.
+pub fn example_failed(reason: &str) -> String {
+    format!("The example could not be loaded ({reason}). Reload the page and try again.")
+}
 /// The button that dismisses the refused-file messages.
 pub const DISMISS: &str = "Dismiss";
 

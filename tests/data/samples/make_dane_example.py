@@ -6,7 +6,7 @@ Needs python-cryptography. The keys are thrown away: only the certificates are k
 private (a self-made root), which DANE-EE (TLSA 3 1 1) doesn't care about; see ATTRIBUTION.md.
 Same approach as tests/data/certs/fixtures/make_fixtures.py.
 
-usage: python3 www/samples/make_dane_example.py   (writes www/samples/dane-chain.pem)
+usage: python3 tests/data/samples/make_dane_example.py   (writes www/samples/dane-chain.pem)
 """
 import datetime, hashlib, os
 from cryptography import x509
@@ -14,7 +14,7 @@ from cryptography.x509.oid import NameOID, ExtendedKeyUsageOID
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "www", "samples")
 UTC = datetime.timezone.utc
 
 
@@ -53,7 +53,7 @@ leaf = build(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "mx1.example.net
              leaf_k, ca_k, datetime.datetime(2025, 11, 1, tzinfo=UTC),
              datetime.datetime(2028, 11, 1, tzinfo=UTC), 0x1d4a, sans=["mx1.example.net", "mx2.example.net"])
 
-with open(os.path.join(HERE, "dane-chain.pem"), "wb") as f:
+with open(os.path.join(OUT, "dane-chain.pem"), "wb") as f:
     for c in (leaf, ca):
         f.write(c.public_bytes(serialization.Encoding.PEM))
 
