@@ -66,6 +66,9 @@ pub struct State {
     /// Move the keyboard focus to the results' heading once the analysis of this revision shows
     /// (set by picking an example).
     pub focus_results: Option<u32>,
+    /// Where the keyboard focus should go after an input was added or removed (the button
+    /// that had it is gone or done); `seq` makes each request count.
+    pub move_focus: Option<(Spot, u32)>,
     /// A file is being dragged over the page.
     pub dragging: bool,
     /// Show every hop, not only the first [`HOPS_SHOWN`].
@@ -100,6 +103,7 @@ impl Default for State {
             expanded_hops: BTreeSet::new(),
             focus: None,
             focus_results: None,
+            move_focus: None,
             dragging: false,
             all_hops: false,
             all_findings: false,
@@ -239,6 +243,15 @@ pub struct Focus {
     pub hop: usize,
     /// Increases with every request, so that asking twice for the same hop scrolls twice.
     pub seq: u32,
+}
+
+/// A place the focus moves to in the input card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spot {
+    /// The editor (`#input`).
+    Editor,
+    /// The tab button of this input.
+    Tab(u32),
 }
 
 /// A file the browser read (dropped or picked).
@@ -424,6 +437,7 @@ impl State {
                 next.documents.push(Doc::blank(next.next_id, name));
                 next.next_id = next.next_id.wrapping_add(1);
                 next.active = next.documents.len() - 1;
+                next.move_focus = Some((Spot::Editor, next.focus_seq()));
                 Some(next)
             }
             Action::SelectInput(id) => {
@@ -454,6 +468,9 @@ impl State {
                     self.changed(documents, active, true)
                 };
                 next.next_id = next_id;
+                // The removed tab's button had the focus: give it to the open input's tab.
+                let open = next.active_doc().map_or(0, |d| d.id);
+                next.move_focus = Some((Spot::Tab(open), self.focus_seq()));
                 Some(next)
             }
             Action::OpenFile { name, bytes } => {
@@ -909,6 +926,11 @@ impl State {
         Some(next)
     }
 
+    /// The next sequence number for [`State::move_focus`].
+    fn focus_seq(&self) -> u32 {
+        self.move_focus.map_or(1, |(_, seq)| seq.wrapping_add(1))
+    }
+
     /// The smallest N for which no document is called "Pasted text N".
     fn free_pasted_number(&self) -> usize {
         (1..)
@@ -1191,6 +1213,16 @@ mod tests {
         );
         assert!(s.apply(Action::SelectInput(999)).is_none());
         assert!(s.apply(Action::RemoveInput(999)).is_none());
+    }
+
+    #[test]
+    fn adding_and_removing_inputs_moves_the_focus_sensibly() {
+        let s = run(vec![Action::EditText("a".into()), Action::AddInput]);
+        assert_eq!(s.move_focus, Some((Spot::Editor, 1)));
+        let added = s.documents.get(1).map_or(0, |d| d.id);
+        let first = s.documents.first().map_or(0, |d| d.id);
+        let s = s.apply(Action::RemoveInput(added)).unwrap_or_default();
+        assert_eq!(s.move_focus, Some((Spot::Tab(first), 2)));
     }
 
     #[test]

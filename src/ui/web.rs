@@ -42,7 +42,7 @@ use super::export;
 use super::report::ReportView;
 use super::samples::{self, SAMPLES_URL};
 use super::saved::{Saved, STORAGE_KEY};
-use super::state::{Action, Body, OpenedFile, Request, State, MAX_FILE_BYTES};
+use super::state::{Action, Body, OpenedFile, Request, Spot, State, MAX_FILE_BYTES};
 use crate::bridge::{report_text, Reply, READY};
 
 /// How long typing must pause before the input is analysed.
@@ -156,6 +156,13 @@ pub fn use_browser(state: &UseReducerHandle<State>) -> Handlers {
             }
         });
     }
+
+    // After an input was added (the editor) or removed (the open input's tab).
+    use_effect_with(state.move_focus, |spot| match spot {
+        Some((Spot::Editor, _)) => focus_field("input"),
+        Some((Spot::Tab(id), _)) => focus_field(&format!("input-tab-{id}")),
+        None => {}
+    });
 
     // The shortcuts dialog: opened modal (the browser keeps the focus inside), and the focus
     // given back to where it was when it closes.
@@ -489,10 +496,7 @@ fn shortcut(e: &KeyboardEvent, act: &Callback<Action>) {
                 }
             }
         }
-        "a" => {
-            act.emit(Action::AddInput);
-            focus_field("input");
-        }
+        "a" => act.emit(Action::AddInput),
         _ => return,
     }
     e.prevent_default();
