@@ -252,6 +252,8 @@ pub enum Spot {
     Editor,
     /// The tab button of this input.
     Tab(u32),
+    /// The Undo button after an example replaced the user's inputs.
+    Undo,
 }
 
 /// A file the browser read (dropped or picked).
@@ -784,8 +786,14 @@ impl State {
         next.domain = sample.domain.to_string();
         next.example = Some(sample.id);
         next.loading_example = None;
+        // The focus goes to the example's results, unless it replaced the user's own inputs:
+        // then to Undo, which is by the inputs and would be out of sight.
+        if undo.is_some() && undo != self.undo {
+            next.move_focus = Some((Spot::Undo, self.focus_seq()));
+        } else {
+            next.focus_results = Some(next.revision);
+        }
         next.undo = undo;
-        next.focus_results = Some(next.revision);
         Some(next)
     }
 
@@ -1403,6 +1411,12 @@ mod tests {
         ]);
         let s = play(typed.clone(), example("postfix-tls13"));
         assert!(s.undo.is_some());
+        assert_eq!(
+            s.move_focus.map(|(spot, _)| spot),
+            Some(Spot::Undo),
+            "Undo takes the focus"
+        );
+        assert_eq!(s.focus_results, None);
         // A second example on top keeps the same undo.
         let s = play(s, example("plaintext-hop"));
         let back = s.apply(Action::UndoExample).unwrap_or_default();

@@ -157,10 +157,12 @@ pub fn use_browser(state: &UseReducerHandle<State>) -> Handlers {
         });
     }
 
-    // After an input was added (the editor) or removed (the open input's tab).
+    // After an input was added (the editor) or removed (the open input's tab), or an example
+    // replaced the user's inputs (Undo).
     use_effect_with(state.move_focus, |spot| match spot {
         Some((Spot::Editor, _)) => focus_field("input"),
         Some((Spot::Tab(id), _)) => focus_field(&format!("input-tab-{id}")),
+        Some((Spot::Undo, _)) => focus_field("undo-example"),
         None => {}
     });
 

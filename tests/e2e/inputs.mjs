@@ -266,6 +266,7 @@ export const journeys = [
       await page.selectOption('#examples', 'postfix-tls13');
       await waitForContract(page, '[data-test=undo]', { state: 'visible' });
       assert((await page.inputValue('#input')) !== mine, 'the example replaced the input');
+      assertEqual(await page.evaluate(() => document.activeElement?.id), 'undo-example', 'Undo has the focus');
       await page.click('#undo-example');
       await page.waitForFunction((text) => document.querySelector('#input').value === text, mine);
       assertEqual(await page.inputValue('#domain'), 'example.org', 'the domain came back');
