@@ -30,12 +30,54 @@ pub struct Request {
 /// The worker sends the whole [`Report`]; the page reads it into a smaller type with only the
 /// fields it renders (`ui::report::ReportView`), so its WebAssembly carries no deserialiser for
 /// the parts it doesn't show. Unknown fields are skipped.
+///
+/// The report is the last field, so that the page can also keep the report's own JSON text
+/// ([`report_text`]) for the "JSON" export without deserialising all of it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Reply<R = Report> {
     /// The request's id.
     pub id: u32,
-    /// The analysis.
-    pub report: R,
     /// How long `analyze` took, in milliseconds (`performance.now()` in the worker).
     pub elapsed_ms: f64,
+    /// The analysis.
+    pub report: R,
+}
+
+/// The report's JSON text inside a serialised [`Reply`]: the same object `mailtls check --json`
+/// prints. `None` when the text is not a reply.
+///
+/// `id` and `elapsed_ms` are numbers, so the first `,"report":` is the report's key, and the
+/// report runs to the reply's closing brace.
+pub fn report_text(reply: &str) -> Option<&str> {
+    const KEY: &str = ",\"report\":";
+    let start = reply.find(KEY)? + KEY.len();
+    let end = reply.trim_end().strip_suffix('}')?.len();
+    reply.get(start..end).filter(|r| r.starts_with('{'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_report_text_is_the_report_alone() {
+        let report = Report {
+            grade: Some("A".into()),
+            analysed_at: "2026-01-01T00:00:00Z".into(),
+            ..Report::default()
+        };
+        let text = serde_json::to_string(&Reply {
+            id: 7,
+            elapsed_ms: 0.25,
+            report: report.clone(),
+        })
+        .unwrap_or_default();
+        let inner = report_text(&text).unwrap_or_default();
+        assert_eq!(inner, serde_json::to_string(&report).unwrap_or_default());
+        assert_eq!(report_text("{\"ready\":true}"), None);
+        assert_eq!(
+            report_text("{\"id\":1,\"elapsed_ms\":1,\"report\":3}"),
+            None
+        );
+    }
 }

@@ -26,7 +26,7 @@ use mailtls::ui::components::page::{Page, PageProps};
 use mailtls::ui::components::{CommandsPanel, PolicyPanel, RecordsPanel, SClientView, TlsRptView};
 use mailtls::ui::panel_state::PanelAction;
 use mailtls::ui::report::ReportView;
-use mailtls::ui::state::{Action, Body, Doc, Outcome, State};
+use mailtls::ui::state::{Action, Body, State};
 use yew::prelude::*;
 use yew::LocalServerRenderer;
 
@@ -420,32 +420,17 @@ async fn panels_render_as_recorded() {
     );
 }
 
-/// The page puts the panels between the verdict and the findings, the commands last, and drops
-/// the "no detailed view yet" note for the kinds these panels show.
+/// The page puts each panel in its area's slot, in page order; a click in the diagnostics list
+/// highlights the line; a copied command says so; the commands start open for a policy and
+/// closed under a message's hops.
 #[tokio::test]
 async fn the_page_places_the_panels() {
-    let case = CASES
-        .iter()
-        .find(|c| c.name == "policy-broken")
-        .expect("case");
-    let report = view_of(&analyse(case));
-    let mut state = State {
-        documents: vec![Doc {
-            name: "pasted input".into(),
-            body: Body::Text(
-                String::from_utf8(read(Src::Here("broken-policy.txt")))
-                    .expect("UTF-8")
-                    .into(),
-            ),
-            kind: None,
-        }],
-        outcome: Some(Outcome {
-            id: 0,
-            report: Rc::new(report),
-            elapsed_ms: 0.5,
-        }),
-        ..State::default()
-    };
+    let text = String::from_utf8(read(Src::Here("broken-policy.txt"))).expect("UTF-8");
+    let mut state = analysed(
+        State::default()
+            .apply(Action::EditText(text))
+            .expect("the text is new"),
+    );
     // A click in the diagnostics list reveals line 3; a copy marks its button.
     state = state
         .apply(Action::Panel(PanelAction::Reveal("policy-0-line-3".into())))
@@ -453,21 +438,16 @@ async fn the_page_places_the_panels() {
     state = state
         .apply(Action::Panel(PanelAction::Copied("mx-0".into())))
         .expect("copied changes the state");
-    let html = LocalServerRenderer::<Page>::with_props(PageProps {
-        state: Rc::new(state),
-        handlers: Default::default(),
-    })
-    .hydratable(false)
-    .render()
-    .await;
+    let html = render_page(state).await;
     let at = |needle: &str| {
         html.find(needle)
             .unwrap_or_else(|| panic!("page: missing {needle}"))
     };
-    assert!(at("data-test=\"verdict\"") < at("data-test=\"policy\""));
-    assert!(at("data-test=\"policy\"") < at("id=\"findings-title\""));
-    assert!(at("id=\"findings-title\"") < at("data-test=\"commands\""));
-    assert!(!html.contains("data-test=\"kind-note\""), "kind note shown");
+    assert!(at("id=\"area-overview\"") < at("data-test=\"policy\""));
+    assert!(at("id=\"area-policies\"") < at("data-test=\"policy\""));
+    assert!(at("data-test=\"policy\"") < at("id=\"area-records\""));
+    assert!(at("id=\"area-commands\"") < at("data-test=\"commands\""));
+    assert!(at("data-test=\"commands\"") < at("id=\"area-findings\""));
     // The revealed line is highlighted; the copied command says so.
     assert!(html.contains("<li id=\"policy-0-line-3\" tabindex=\"-1\""));
     let line = line_html(&html, 0, 3);
@@ -477,40 +457,67 @@ async fn the_page_places_the_panels() {
     assert_eq!(html.matches("is-copied").count(), 1);
     // Working on a policy, the commands are open; under a message's hops they start closed.
     assert!(html.contains("<details open=\"open\" class=\"commands-details\">"));
-    let headers = State::default()
-        .apply(Action::PickExample("postfix-tls13".into()))
-        .expect("the example loads");
-    let request = headers.request().expect("a request");
-    let text = match &request.documents[0].body {
-        Body::Text(t) => t.to_string(),
-        Body::Bytes(_) => panic!("the example is text"),
-    };
+    let sample = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/samples/postfix-tls13.txt"),
+    )
+    .expect("the sample");
+    let headers = analysed(
+        State::default()
+            .apply(Action::EditText(sample))
+            .expect("the text is new"),
+    );
+    let html = render_page(headers).await;
+    assert!(
+        html.contains("data-test=\"hops\""),
+        "the example shows its hops"
+    );
+    assert!(
+        html.contains("<details class=\"commands-details\">"),
+        "the commands are open under the hops"
+    );
+}
+
+/// The state after the worker's reply to its current request.
+fn analysed(state: State) -> State {
+    let request = state.request().expect("a request to analyse");
     let report = analyze(
         &Inputs {
-            documents: vec![Document::text("example", text)],
-            options: Options::default(),
+            documents: request
+                .documents
+                .iter()
+                .map(|d| Document {
+                    name: d.name.clone(),
+                    bytes: match &d.body {
+                        Body::Text(t) => t.as_bytes().to_vec(),
+                        Body::Bytes(b) => b.to_vec(),
+                    },
+                    kind: d.kind,
+                })
+                .collect(),
+            options: Options {
+                mx_hosts: request.mx_hosts.clone(),
+                domain: request.domain.clone(),
+            },
         },
         common::NOW,
     );
-    let headers = headers
+    state
         .apply(Action::Replied(Box::new(Reply {
             id: request.id,
             report: view_of(&report),
             elapsed_ms: 0.5,
         })))
-        .expect("the reply is current");
-    let html = LocalServerRenderer::<Page>::with_props(PageProps {
-        state: Rc::new(headers),
+        .expect("the reply is current")
+}
+
+async fn render_page(state: State) -> String {
+    LocalServerRenderer::<Page>::with_props(PageProps {
+        state: Rc::new(state),
         handlers: Default::default(),
     })
     .hydratable(false)
     .render()
-    .await;
-    assert!(html.contains("data-test=\"hops\""));
-    assert!(
-        html.contains("<details class=\"commands-details\">"),
-        "commands open under hops"
-    );
+    .await
 }
 
 /// The panels the page shows for a report, in the page's order.

@@ -3,11 +3,12 @@
 //! stays small and a panic in the analysis can't take the page down.
 //!
 //! Layout: `state.rs` is the pure reducer, `components/` render, `words.rs` holds the page's
-//! prose, `samples.rs` the examples, `app.rs` wires state to effects, and `web.rs` (browser
-//! builds only) is the one file that talks to the browser.
+//! prose, `samples.rs` the examples, `export.rs` the Markdown export, `app.rs` wires state to
+//! effects, and `web.rs` (browser builds only) is the one file that talks to the browser.
 
 pub mod app;
 pub mod components;
+pub mod export;
 pub mod format;
 pub mod panel_state;
 pub mod report;

@@ -39,7 +39,10 @@ pub struct ReportView {
     pub posture: Posture,
     /// The MX hosts the checks used.
     pub mx_hosts: Vec<MxHost>,
-    /// The recipient domain, typed or inferred (policies panel, commands).
+    /// The instant the analysis was made for, RFC 3339 (the overview's print line, the
+    /// Markdown export).
+    pub analysed_at: String,
+    /// The recipient domain, typed or inferred.
     pub domain: Option<String>,
     /// MTA-STS policies (policies panel).
     pub mta_sts_policies: Vec<PolicyReport>,
@@ -64,6 +67,7 @@ impl From<Report> for ReportView {
             grade: report.grade,
             posture: report.posture,
             mx_hosts: report.mx_hosts,
+            analysed_at: report.analysed_at,
             domain: report.domain,
             mta_sts_policies: report.mta_sts_policies,
             dns_records: report.dns_records,

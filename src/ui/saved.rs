@@ -1,5 +1,6 @@
 //! What the page keeps in sessionStorage so that a reload or an analyser crash never loses the
-//! user's input: the documents (text as text, files as base64) and the MX hosts, as JSON.
+//! user's input: the documents (text as text, files as base64), which one is open, the domain
+//! and the MX hosts, as JSON.
 //!
 //! Must not depend on the browser: `ui/web.rs` reads and writes the string, this file only
 //! encodes and decodes it.
@@ -17,9 +18,15 @@ pub struct Saved {
     /// The documents, in order.
     #[serde(default)]
     pub documents: Vec<SavedDoc>,
+    /// The index of the input shown in the editor.
+    #[serde(default)]
+    pub active: usize,
     /// The MX hosts field, as typed.
     #[serde(default)]
     pub mx_hosts: String,
+    /// The "Your domain" field, as typed.
+    #[serde(default)]
+    pub domain: String,
     /// The example the inputs came from, if unchanged since.
     #[serde(default)]
     pub example: Option<String>,
@@ -141,7 +148,9 @@ mod tests {
                 base64: None,
                 kind: Some(Kind::Headers),
             }],
+            active: 0,
             mx_hosts: "mx1.example.com".into(),
+            domain: "example.com".into(),
             example: None,
         };
         assert_eq!(Saved::from_json(&saved.to_json()), Some(saved));

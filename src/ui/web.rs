@@ -1,12 +1,15 @@
 //! The page's only contact with the browser: mounting, the analysis worker's lifecycle, reading
-//! dropped and picked files, sessionStorage, the clipboard, the time (`Date.now()`), and
-//! scrolling to a hop.
+//! dropped and picked files, sessionStorage, the clipboard, the time (`Date.now()`,
+//! `performance.now()`), scrolling and focus, the keyboard shortcuts, the shortcuts dialog,
+//! printing, and downloads (the exports, as own-origin `blob:` URLs).
 //!
 //! Must not be used by components (they send raw events up through `Handlers`), and must not
 //! call the analysis functions: the page only posts inputs and deserialises `bridge::Reply`.
 //!
 //! The worker's life:
-//! - it is spawned on the first request, so its ~300 KB are not part of the first load;
+//! - it is spawned when the page has been idle for [`PREFETCH_MS`] after loading, or on the
+//!   first request if that comes sooner, so its ~300 KB are not part of the first load and the
+//!   first analysis rarely waits for it (the footer says when one did);
 //! - requests wait for the worker's `READY` message (messages sent earlier would be lost);
 //! - one request is in the worker at a time; a newer one waits and replaces any older waiting
 //!   one, so a burst of edits on a large input doesn't queue up stale work;
@@ -25,22 +28,29 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{
-    DragEvent, ErrorEvent, File, HtmlElement, HtmlInputElement, HtmlSelectElement,
-    HtmlTextAreaElement, MessageEvent, ScrollIntoViewOptions, ScrollLogicalPosition, Worker,
-    WorkerOptions,
+    Blob, BlobPropertyBag, DragEvent, Element, ErrorEvent, Event, File, FileList,
+    HtmlDialogElement, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement,
+    KeyboardEvent, MessageEvent, Response, ScrollIntoViewOptions, ScrollLogicalPosition, Url,
+    Worker, WorkerOptions,
 };
 use yew::prelude::*;
 
 use super::app::App;
+use super::components::page::Slot;
 use super::components::Handlers;
+use super::export;
 use super::panel_state::PanelAction;
 use super::report::ReportView;
+use super::samples::{self, SAMPLES_URL};
 use super::saved::{Saved, STORAGE_KEY};
-use super::state::{Action, Body, Request, State};
-use crate::bridge::{Reply, READY};
+use super::state::{Action, Body, OpenedFile, Request, Spot, State, MAX_FILE_BYTES};
+use crate::bridge::{report_text, Reply, READY};
 
 /// How long typing must pause before the input is analysed.
 pub const DEBOUNCE_MS: i32 = 150;
+/// How long after loading the page starts the worker by itself, so that the first analysis
+/// doesn't wait for it. Late enough not to compete with the page's own first paint.
+pub const PREFETCH_MS: i32 = 1_200;
 /// How long the worker may take to load before it counts as failed.
 const START_TIMEOUT_MS: i32 = 20_000;
 /// How long one analysis may take before the worker counts as hung.
@@ -111,6 +121,16 @@ pub fn use_browser(state: &UseReducerHandle<State>) -> Handlers {
         });
     }
 
+    // Fetch a picked example's files (served next to the page), then hand them to the reducer.
+    {
+        let act = act.clone();
+        use_effect_with(state.loading_example, move |loading| {
+            if let Some(id) = *loading {
+                spawn_local(fetch_example(id, act));
+            }
+        });
+    }
+
     // Keep the examples menu showing the loaded example (a `selected` attribute can't move the
     // selection once the user has touched the menu).
     use_effect_with(state.example, |example| {
@@ -131,6 +151,71 @@ pub fn use_browser(state: &UseReducerHandle<State>) -> Handlers {
             show_element(&reveal.id, &reveal.id);
         }
     });
+
+    // After an example was picked, move the focus to the results' heading once they show, so a
+    // keyboard or screen-reader user lands on what the example is about.
+    {
+        let act = act.clone();
+        let shown = state.outcome.as_ref().map(|o| o.id);
+        use_effect_with((state.focus_results, shown), move |(target, shown)| {
+            if target.is_some() && shown == target {
+                focus_heading("overview-title");
+                act.emit(Action::ResultsFocused);
+            }
+        });
+    }
+
+    // After an input was added (the editor) or removed (the open input's tab), or an example
+    // replaced the user's inputs (Undo).
+    use_effect_with(state.move_focus, |spot| match spot {
+        Some((Spot::Editor, _)) => focus_field("input"),
+        Some((Spot::Tab(id), _)) => focus_field(&format!("input-tab-{id}")),
+        Some((Spot::Undo, _)) => focus_field("undo-example"),
+        None => {}
+    });
+
+    // The shortcuts dialog: opened modal (the browser keeps the focus inside), and the focus
+    // given back to where it was when it closes.
+    {
+        let opener = use_mut_ref(|| None::<HtmlElement>);
+        use_effect_with(state.help_open, move |open| {
+            let Some(dialog) = element::<HtmlDialogElement>("shortcuts") else {
+                return;
+            };
+            if *open && !dialog.open() {
+                *opener.borrow_mut() = active_element();
+                if dialog.show_modal().is_ok() {
+                    if let Some(close) = element::<HtmlElement>("shortcuts-close") {
+                        let _ = close.focus();
+                    }
+                }
+            } else if !*open {
+                if dialog.open() {
+                    dialog.close();
+                }
+                if let Some(opener) = opener.borrow_mut().take() {
+                    let _ = opener.focus();
+                }
+            }
+        });
+    }
+
+    // Page-wide listeners, installed once: the keyboard shortcuts, printing, and starting the
+    // worker once the page has settled.
+    {
+        let act = act.clone();
+        let analyser = analyser.clone();
+        use_effect_with((), move |_| {
+            let listeners = Listeners::install(act);
+            let prefetch = Closure::<dyn FnMut()>::new(move || analyser.prefetch());
+            let timer = set_timer(&prefetch, PREFETCH_MS);
+            move || {
+                clear_timer(timer);
+                drop(prefetch);
+                drop(listeners);
+            }
+        });
+    }
 
     let events = use_memo((), {
         let act = act.clone();
@@ -154,16 +239,59 @@ pub fn use_browser(state: &UseReducerHandle<State>) -> Handlers {
         }))
         .clone()
     };
+    let outcome = state.outcome.clone();
+    let exports = use_memo(outcome.as_ref().map(|o| o.id), move |_| {
+        Exports::new(outcome.as_ref().map(|o| (o.report.clone(), o.json.clone())))
+    });
 
     Handlers {
         act,
         text_input: events.text_input.clone(),
         mx_input: events.mx_input.clone(),
+        domain_input: events.domain_input.clone(),
         example: events.example.clone(),
         file_pick: events.file_pick.clone(),
         drag: events.drag.clone(),
         copy_details,
+        jump: events.jump.clone(),
+        export_markdown: exports.markdown.clone(),
+        export_json: exports.json.clone(),
+        print: events.print.clone(),
         copy,
+    }
+}
+
+/// The export buttons' callbacks for one report.
+struct Exports {
+    markdown: Callback<()>,
+    json: Callback<()>,
+}
+
+impl Exports {
+    fn new(report: Option<(std::rc::Rc<ReportView>, Option<std::rc::Rc<str>>)>) -> Exports {
+        let Some((report, json)) = report else {
+            return Exports {
+                markdown: Callback::noop(),
+                json: Callback::noop(),
+            };
+        };
+        let markdown = Callback::from(move |()| {
+            download(
+                "mailtls-report.md",
+                "text/markdown;charset=utf-8",
+                &export::markdown(&report),
+            );
+        });
+        let json = Callback::from(move |()| {
+            if let Some(json) = &json {
+                download(
+                    "mailtls-report.json",
+                    "application/json",
+                    &pretty_json(json),
+                );
+            }
+        });
+        Exports { markdown, json }
     }
 }
 
@@ -171,9 +299,12 @@ pub fn use_browser(state: &UseReducerHandle<State>) -> Handlers {
 struct Events {
     text_input: Callback<InputEvent>,
     mx_input: Callback<InputEvent>,
+    domain_input: Callback<InputEvent>,
     example: Callback<Event>,
     file_pick: Callback<Event>,
     drag: Callback<DragEvent>,
+    jump: Callback<MouseEvent>,
+    print: Callback<()>,
 }
 
 impl Events {
@@ -194,6 +325,14 @@ impl Events {
                 }
             })
         };
+        let domain_input = {
+            let act = act.clone();
+            Callback::from(move |e: InputEvent| {
+                if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                    act.emit(Action::EditDomain(input.value()));
+                }
+            })
+        };
         let example = {
             let act = act.clone();
             Callback::from(move |e: Event| {
@@ -208,13 +347,29 @@ impl Events {
                 let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
                     return;
                 };
-                if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                    read_file(file, act.clone());
+                if let Some(files) = input.files() {
+                    read_files(&files, act.clone());
                 }
                 // Picking the same file again must fire `change` again.
                 input.set_value("");
             })
         };
+        let jump = Callback::from(|e: MouseEvent| {
+            let target = e
+                .current_target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|a| a.get_attribute("href"));
+            if let Some(id) = target.as_deref().and_then(|h| h.strip_prefix('#')) {
+                e.prevent_default();
+                jump_to(id);
+            }
+        });
+        let print = Callback::from(|()| {
+            if let Some(window) = web_sys::window() {
+                // `beforeprint` (see `Listeners`) opens everything first, as for Ctrl+P.
+                let _ = window.print();
+            }
+        });
         let drag = Callback::from(move |e: DragEvent| {
             // Only drags that carry files are ours; a text selection dragged within the page
             // keeps the browser's behaviour.
@@ -231,12 +386,8 @@ impl Events {
                 "dragenter" => act.emit(Action::Dragging(true)),
                 "drop" => {
                     act.emit(Action::Dragging(false));
-                    let file = e
-                        .data_transfer()
-                        .and_then(|dt| dt.files())
-                        .and_then(|files| files.get(0));
-                    if let Some(file) = file {
-                        read_file(file, act.clone());
+                    if let Some(files) = e.data_transfer().and_then(|dt| dt.files()) {
+                        read_files(&files, act.clone());
                     }
                 }
                 _ => {}
@@ -245,11 +396,131 @@ impl Events {
         Events {
             text_input,
             mx_input,
+            domain_input,
             example,
             file_pick,
             drag,
+            jump,
+            print,
         }
     }
+}
+
+/// The page-wide listeners: keys for the shortcuts, and `beforeprint`/`afterprint`. Removed
+/// when dropped.
+struct Listeners {
+    keydown: Closure<dyn FnMut(KeyboardEvent)>,
+    before_print: Closure<dyn FnMut(Event)>,
+    after_print: Closure<dyn FnMut(Event)>,
+}
+
+impl Listeners {
+    fn install(act: Callback<Action>) -> Listeners {
+        let keys = act.clone();
+        let keydown = Closure::<dyn FnMut(KeyboardEvent)>::new(move |e: KeyboardEvent| {
+            shortcut(&e, &keys);
+        });
+        // Printing shows everything: every `<details>` opened (and closed again after), and
+        // every hop and finding rendered (the reducer's `printing`).
+        let opened: Rc<RefCell<Vec<Element>>> = Rc::default();
+        let before_print = {
+            let act = act.clone();
+            let opened = opened.clone();
+            Closure::<dyn FnMut(Event)>::new(move |_: Event| {
+                *opened.borrow_mut() = open_all_details();
+                act.emit(Action::Printing(true));
+            })
+        };
+        let after_print = Closure::<dyn FnMut(Event)>::new(move |_: Event| {
+            for details in opened.borrow_mut().drain(..) {
+                let _ = details.remove_attribute("open");
+            }
+            act.emit(Action::Printing(false));
+        });
+        if let Some(window) = web_sys::window() {
+            if let Some(document) = window.document() {
+                let _ = document
+                    .add_event_listener_with_callback("keydown", keydown.as_ref().unchecked_ref());
+            }
+            let _ = window.add_event_listener_with_callback(
+                "beforeprint",
+                before_print.as_ref().unchecked_ref(),
+            );
+            let _ = window.add_event_listener_with_callback(
+                "afterprint",
+                after_print.as_ref().unchecked_ref(),
+            );
+        }
+        Listeners {
+            keydown,
+            before_print,
+            after_print,
+        }
+    }
+}
+
+impl Drop for Listeners {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            if let Some(document) = window.document() {
+                let _ = document.remove_event_listener_with_callback(
+                    "keydown",
+                    self.keydown.as_ref().unchecked_ref(),
+                );
+            }
+            let _ = window.remove_event_listener_with_callback(
+                "beforeprint",
+                self.before_print.as_ref().unchecked_ref(),
+            );
+            let _ = window.remove_event_listener_with_callback(
+                "afterprint",
+                self.after_print.as_ref().unchecked_ref(),
+            );
+        }
+    }
+}
+
+/// The single-key shortcuts (`words::SHORTCUTS`). They never fire while a text field, a menu
+/// or an open dialog has the keys, nor with Ctrl, Alt or ⌘, so typing and the browser's own
+/// shortcuts are untouched; arrow keys are left to the panels. Esc in a text field leaves it.
+fn shortcut(e: &KeyboardEvent, act: &Callback<Action>) {
+    if e.default_prevented() || e.ctrl_key() || e.meta_key() || e.alt_key() || e.is_composing() {
+        return;
+    }
+    let target = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok());
+    let tag = target.as_ref().map(|t| t.tag_name()).unwrap_or_default();
+    let editing = matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || target.as_ref().is_some_and(|t| t.is_content_editable());
+    let key = e.key();
+    if editing {
+        if key == "Escape" && tag != "SELECT" {
+            if let Some(field) = target {
+                let _ = field.blur();
+            }
+        }
+        return;
+    }
+    if element::<HtmlDialogElement>("shortcuts").is_some_and(|d| d.open()) {
+        return;
+    }
+    match key.as_str() {
+        "?" => act.emit(Action::Help(true)),
+        "/" => focus_field("input"),
+        "e" => {
+            focus_field("examples");
+            // Open the list too, where the browser can (Chromium 121+, Firefox 122+).
+            if let Some(select) = element::<HtmlSelectElement>("examples") {
+                if let Ok(show) = Reflect::get(&select, &JsValue::from_str("showPicker")) {
+                    if let Some(show) = show.dyn_ref::<js_sys::Function>() {
+                        let _ = show.call0(&select);
+                    }
+                }
+            }
+        }
+        "a" => act.emit(Action::AddInput),
+        _ => return,
+    }
+    e.prevent_default();
 }
 
 /// The page's side of the analysis worker.
@@ -269,6 +540,8 @@ pub struct Analyser {
 struct Inner {
     worker: Option<Worker>,
     ready: bool,
+    /// When the worker was spawned (`performance.now()`), to say how long it took to start.
+    spawned_at: f64,
     /// The request in the worker.
     in_flight: Option<u32>,
     /// The next request to post, with its message.
@@ -361,6 +634,13 @@ impl Analyser {
         }
     }
 
+    /// Starts the worker ahead of the first request, if it isn't running.
+    pub fn prefetch(&self) {
+        if self.inner.borrow().worker.is_none() {
+            self.spawn();
+        }
+    }
+
     /// Forgets any request not yet posted (the input was cleared).
     pub fn cancel(&self) {
         let timer = {
@@ -424,6 +704,7 @@ impl Analyser {
             inner.worker = Some(worker);
             inner.ready = false;
             inner.in_flight = None;
+            inner.spawned_at = now_ms();
         }
         self.arm_watchdog(START_TIMEOUT_MS, "The analyser did not start within 20 s.");
         self.act.emit(Action::EngineStarting);
@@ -442,10 +723,14 @@ impl Analyser {
         };
         clear_timer(timer);
         if text == READY {
-            self.act.emit(Action::EngineReady);
+            let spawned_at = self.inner.borrow().spawned_at;
+            self.act.emit(Action::EngineReady(now_ms() - spawned_at));
         } else {
             match serde_json::from_str::<Reply<ReportView>>(&text) {
-                Ok(reply) => self.act.emit(Action::Replied(Box::new(reply))),
+                Ok(reply) => self.act.emit(Action::RepliedWithJson {
+                    reply: Box::new(reply),
+                    json: Rc::from(report_text(&text).unwrap_or_default()),
+                }),
                 // A reply the page can't read is a bug on one side of the bridge.
                 Err(error) => web_sys::console::error_1(&JsValue::from_str(&format!(
                     "mailtls: unreadable reply from the analyser: {error}"
@@ -503,8 +788,9 @@ fn clear_timer(handle: Option<i32>) {
     }
 }
 
-/// `{id, now_ms, mx_hosts: [..], documents: [{name, text, kind?} | {name, bytes, kind?}]}`, the
-/// shape `worker.rs::read_request` reads. `now_ms` is the one read of the clock in the page.
+/// `{id, now_ms, mx_hosts: [..], domain?, documents: [{name, text, kind?} | {name, bytes,
+/// kind?}]}`, the shape `worker.rs::read_request` reads. `now_ms` is the page's read of the
+/// calendar clock.
 fn request_message(request: &Request) -> JsValue {
     let message = Object::new();
     let set = |target: &Object, key: &str, value: &JsValue| {
@@ -517,6 +803,9 @@ fn request_message(request: &Request) -> JsValue {
         hosts.push(&JsValue::from_str(host));
     }
     set(&message, "mx_hosts", &hosts);
+    if let Some(domain) = &request.domain {
+        set(&message, "domain", &JsValue::from_str(domain));
+    }
     let documents = Array::new();
     for doc in &request.documents {
         let item = Object::new();
@@ -534,18 +823,121 @@ fn request_message(request: &Request) -> JsValue {
     message.into()
 }
 
-/// Reads a dropped or picked file and hands its bytes to the reducer.
-fn read_file(file: File, act: Callback<Action>) {
-    let name = file.name();
+/// Reads dropped or picked files and hands them to the reducer in one batch, which routes them
+/// to inputs. Files over [`MAX_FILE_BYTES`] are never read (the browser knows their size); the
+/// reducer hears of them after the batch, so their messages stay.
+fn read_files(files: &FileList, act: Callback<Action>) {
+    let files: Vec<File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    let (accepted, refused): (Vec<File>, Vec<File>) = files
+        .into_iter()
+        .partition(|f| f.size() <= MAX_FILE_BYTES as f64);
     spawn_local(async move {
-        match JsFuture::from(file.array_buffer()).await {
-            Ok(buffer) => act.emit(Action::OpenFile {
-                name,
-                bytes: Uint8Array::new(&buffer).to_vec(),
-            }),
-            Err(error) => web_sys::console::error_1(&error),
+        let mut opened = Vec::new();
+        for file in accepted {
+            match JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => opened.push(OpenedFile {
+                    name: file.name(),
+                    bytes: Uint8Array::new(&buffer).to_vec(),
+                }),
+                Err(error) => web_sys::console::error_1(&error),
+            }
+        }
+        act.emit(Action::OpenFiles(opened));
+        for file in refused {
+            act.emit(Action::RefuseFile {
+                name: file.name(),
+                size: file.size() as usize,
+            });
         }
     });
+}
+
+/// Fetches an example's files from `samples/` (this origin, GET, no query) and reports them.
+async fn fetch_example(id: &'static str, act: Callback<Action>) {
+    let Some(sample) = samples::find(id) else {
+        return;
+    };
+    let mut texts = Vec::new();
+    for name in sample.files {
+        match fetch_text(&format!("{SAMPLES_URL}{name}")).await {
+            Ok(text) => texts.push(text),
+            Err(message) => {
+                act.emit(Action::ExampleFailed {
+                    id: id.to_string(),
+                    message,
+                });
+                return;
+            }
+        }
+    }
+    act.emit(Action::ExampleLoaded {
+        id: id.to_string(),
+        texts,
+    });
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| describe(&e))?
+        .dyn_into::<Response>()
+        .map_err(|e| describe(&e))?;
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|e| describe(&e))?)
+        .await
+        .map_err(|e| describe(&e))?;
+    text.as_string().ok_or_else(|| format!("{url}: not text"))
+}
+
+/// Saves `text` as a file: a `blob:` URL of this origin, clicked from a detached link, then
+/// revoked. Nothing is sent anywhere.
+fn download(name: &str, mime: &str, text: &str) {
+    let parts = Array::of1(&JsValue::from_str(text));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let link = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|a| a.dyn_into::<HtmlElement>().ok());
+    if let Some(link) = link {
+        let _ = link.set_attribute("href", &url);
+        let _ = link.set_attribute("download", name);
+        link.click();
+    }
+    // The download has started by the time this runs; the URL is no longer needed.
+    let revoke = Closure::once_into_js(move || {
+        let _ = Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    }
+}
+
+/// The report's JSON, indented for people (the browser's own `JSON.stringify`, so the page's
+/// WebAssembly needs no serialiser for the whole report); as sent when it can't be parsed.
+fn pretty_json(json: &str) -> String {
+    js_sys::JSON::parse(json)
+        .ok()
+        .and_then(|value| {
+            js_sys::JSON::stringify_with_replacer_and_space(
+                &value,
+                &JsValue::NULL,
+                &JsValue::from(2),
+            )
+            .ok()
+        })
+        .map(String::from)
+        .unwrap_or_else(|| json.to_string())
 }
 
 /// Copies text to the clipboard, then tells the reducer `done`.
@@ -614,6 +1006,89 @@ fn show_element(id: &str, focus_id: &str) {
         options.set_prevent_scroll(true);
         let _ = button.focus_with_options(&options);
     }
+}
+
+/// Scrolls to an area's panel and moves the focus to its first heading, without changing the
+/// URL. An area whose panel isn't on the page goes to the findings instead.
+fn jump_to(id: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let target = document
+        .get_element_by_id(id)
+        .filter(|t| t.child_element_count() > 0)
+        .or_else(|| document.get_element_by_id(Slot::Findings.anchor()));
+    let Some(target) = target else {
+        return;
+    };
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Start);
+    target.scroll_into_view_with_scroll_into_view_options(&options);
+    let heading = target
+        .query_selector("h2")
+        .ok()
+        .flatten()
+        .and_then(|h| h.dyn_into::<HtmlElement>().ok());
+    if let Some(heading) = heading {
+        if !heading.has_attribute("tabindex") {
+            let _ = heading.set_attribute("tabindex", "-1");
+        }
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = heading.focus_with_options(&options);
+    }
+}
+
+/// Moves the focus to a heading (which has `tabindex="-1"`), scrolling it into view.
+fn focus_heading(id: &str) {
+    if let Some(heading) = element::<HtmlElement>(id) {
+        let options = ScrollIntoViewOptions::new();
+        options.set_block(ScrollLogicalPosition::Start);
+        heading.scroll_into_view_with_scroll_into_view_options(&options);
+        let focus = web_sys::FocusOptions::new();
+        focus.set_prevent_scroll(true);
+        let _ = heading.focus_with_options(&focus);
+    }
+}
+
+/// Focuses a form field by id.
+fn focus_field(id: &str) {
+    if let Some(field) = element::<HtmlElement>(id) {
+        let _ = field.focus();
+    }
+}
+
+fn active_element() -> Option<HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .active_element()?
+        .dyn_into::<HtmlElement>()
+        .ok()
+}
+
+/// Opens every closed `<details>` and returns them, so they can be closed again.
+fn open_all_details() -> Vec<Element> {
+    let Some(list) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all("details:not([open])").ok())
+    else {
+        return Vec::new();
+    };
+    let mut opened = Vec::new();
+    for i in 0..list.length() {
+        if let Some(details) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            let _ = details.set_attribute("open", "");
+            opened.push(details);
+        }
+    }
+    opened
+}
+
+/// Milliseconds from `performance.now()`: for durations only, never for dates.
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 fn describe(error: &JsValue) -> String {

@@ -14,12 +14,79 @@ pub const PRODUCT: &str = "mailtls";
 /// The promise under the name.
 pub const TAGLINE: &str = "Checks email TLS in your browser — nothing you paste leaves this page";
 
-/// The name given to pasted or typed text.
-pub const PASTED_NAME: &str = "pasted input";
+/// The name given to the first pasted or typed text.
+pub const PASTED_NAME: &str = "Pasted text";
+
+/// The name of the n-th pasted input: "Pasted text", "Pasted text 2", …
+pub fn pasted_name(n: usize) -> String {
+    if n <= 1 {
+        PASTED_NAME.to_string()
+    } else {
+        format!("{PASTED_NAME} {n}")
+    }
+}
+
+/// The input card's heading.
+pub const INPUTS_TITLE: &str = "Inputs";
 
 /// The textarea's label.
 pub const INPUT_LABEL: &str = "Paste message headers, an .eml, certificates, an MTA-STS policy, \
                                DNS records, s_client output or a TLS-RPT report";
+
+/// The list of inputs, for screen readers.
+pub const INPUT_LIST_LABEL: &str = "Inputs: choose one to show it in the editor";
+
+/// "+ Add input".
+pub const ADD_INPUT: &str = "Add input";
+/// What "+ Add input" does.
+pub const ADD_INPUT_TITLE: &str = "Add another input next to this one (shortcut: a)";
+
+/// A tab's remove button, for screen readers and as its tooltip.
+pub fn remove_input(name: &str) -> String {
+    format!("Remove {name}")
+}
+
+/// A tab's kind badge before the analysis has said, and for a blank input.
+pub const KIND_PENDING: &str = "…";
+/// A blank input's badge.
+pub const KIND_EMPTY: &str = "empty";
+
+/// A short kind name for the tabs.
+pub fn kind_short(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Headers => "Headers",
+        Kind::Certificates => "Certificates",
+        Kind::MtaStsPolicy => "MTA-STS",
+        Kind::DnsRecords => "DNS",
+        Kind::SClient => "s_client",
+        Kind::TlsRptReport => "TLS-RPT",
+        Kind::Unknown => "Unrecognised",
+    }
+}
+
+/// The editor's placeholder for a blank input that held this kind before.
+pub fn placeholder_for(kind: Option<Kind>) -> &'static str {
+    match kind {
+        Some(Kind::Certificates) => {
+            "-----BEGIN CERTIFICATE-----\nMIIF…\n-----END CERTIFICATE-----\n\nPaste the server's \
+             chain, leaf first (or drop a .pem/.der file)."
+        }
+        Some(Kind::MtaStsPolicy) => {
+            "version: STSv1\nmode: enforce\nmx: mx1.example.com\nmax_age: 604800\n\nPaste \
+             https://mta-sts.example.com/.well-known/mta-sts.txt"
+        }
+        Some(Kind::DnsRecords) => {
+            "_mta-sts.example.com. 3600 IN TXT \"v=STSv1; id=2025…\"\n\nPaste dig output or zone \
+             lines: MX, _mta-sts and _smtp._tls TXT, TLSA."
+        }
+        Some(Kind::SClient) => {
+            "openssl s_client -starttls smtp -connect mx1.example.com:25 -showcerts …\n\nPaste \
+             the whole output."
+        }
+        Some(Kind::TlsRptReport) => "{\"organization-name\": …}\n\nPaste a TLS-RPT report (JSON).",
+        _ => INPUT_PLACEHOLDER,
+    }
+}
 
 /// The textarea's placeholder.
 pub const INPUT_PLACEHOLDER: &str = "Received: from mail.example.org (mail.example.org [192.0.2.1])\n    \
@@ -35,10 +102,17 @@ pub const INPUT_HINT: &str = "Analysed as you type. You can also drop a file any
 /// The examples menu's label and placeholder option.
 pub const EXAMPLES_LABEL: &str = "Try an example";
 /// The placeholder option of the examples menu.
-pub const EXAMPLES_PLACEHOLDER: &str = "Choose a real header…";
+pub const EXAMPLES_PLACEHOLDER: &str = "Choose an example…";
 
 /// The file button.
-pub const OPEN_FILE: &str = "Open a file…";
+pub const OPEN_FILE: &str = "Open files…";
+
+/// The domain field's label.
+pub const DOMAIN_LABEL: &str = "Your domain";
+/// The domain field's hint.
+pub const DOMAIN_HINT: &str = "Optional. The recipient domain, for the policy checks and commands.";
+/// The domain field's placeholder.
+pub const DOMAIN_PLACEHOLDER: &str = "example.com";
 
 /// The MX hosts field's label.
 pub const MX_LABEL: &str = "Your MX hosts";
@@ -48,17 +122,56 @@ pub const MX_HINT: &str = "Optional. Names your border exactly; separate several
 pub const MX_PLACEHOLDER: &str = "mx1.example.com, mx2.example.com";
 
 /// The Clear button.
-pub const CLEAR: &str = "Clear";
+pub const CLEAR: &str = "Clear all";
 /// What Clear does, for its title.
-pub const CLEAR_TITLE: &str = "Forget the input and the MX hosts, here and in this tab's storage";
+pub const CLEAR_TITLE: &str = "Forget every input, the domain and the MX hosts, here and in this \
+    tab's storage";
+
+/// The bar shown after an example replaced the user's inputs.
+pub const REPLACED: &str = "The example replaced your inputs.";
+/// Its button.
+pub const UNDO: &str = "Undo";
+
+/// Why a file was not opened.
+pub fn file_too_large(name: &str, size: usize) -> String {
+    format!(
+        "{name} was not opened: it is {}, and mailtls reads inputs up to 16 MiB. Headers, chains, \
+         policies and reports are far smaller; check that this is the right file.",
+        size_label(size)
+    )
+}
+/// When an example's files could not be fetched.
+pub fn example_failed(reason: &str) -> String {
+    format!("The example could not be loaded ({reason}). Reload the page and try again.")
+}
+/// The button that dismisses the refused-file messages.
+pub const DISMISS: &str = "Dismiss";
+
+/// Under a large input.
+pub fn large_input(size: usize) -> String {
+    format!(
+        "This input is {}. The analysis runs in the background, but editing text this long may \
+         be slow in the browser; dropping the file is quicker than pasting it.",
+        size_label(size)
+    )
+}
+/// Under an input over the analysis limit.
+pub fn over_limit(size: usize) -> String {
+    format!(
+        "This input is {}: only its first 16 MiB are analysed.",
+        size_label(size)
+    )
+}
 
 /// The detected-kind badge's prefix.
 pub const DETECTED: &str = "Detected:";
 
 /// The overlay shown while a file is dragged over the page.
-pub const DROP_HERE: &str = "Drop the file to analyse it";
+pub const DROP_HERE: &str = "Drop files to add them as inputs";
 /// The overlay's second line.
-pub const DROP_HINT: &str = ".eml, header text, certificates (PEM or DER), policies, reports";
+pub const DROP_HINT: &str = "Each file becomes an input, routed by its kind: .eml, header text, \
+    certificates (PEM or DER), MTA-STS policies, DNS records, s_client output, TLS-RPT reports \
+    (.json or .json.gz). Up to 16 MiB each.";
 
 /// Shown instead of the textarea's content when the input is a binary file.
 pub fn binary_file(name: &str, size: usize) -> String {
@@ -87,7 +200,8 @@ pub const EMPTY_TITLE: &str = "See how a message travelled, and whether each hop
 pub const EMPTY_INTRO: &str = "Every mail server that relays a message adds a Received line to \
     its header. Many record whether the connection used TLS, which version and which cipher. \
     mailtls reads those lines, hop by hop, and tells you which links were encrypted, which were \
-    not, and which don't say.";
+    not, and which don't say. Add your MX servers' certificates, MTA-STS policy, DNS records, \
+    s_client output or TLS-RPT reports as further inputs, and it grades the whole domain.";
 
 /// What the empty state says about privacy.
 pub const EMPTY_PRIVACY: &str = "The analysis runs here, in WebAssembly. Nothing you paste is \
@@ -115,7 +229,7 @@ pub const HOWTO: &[(&str, &str)] = &[
 ];
 
 /// The line that points at the examples.
-pub const EMPTY_EXAMPLES: &str = "No message at hand? Try a real one:";
+pub const EMPTY_EXAMPLES: &str = "Nothing at hand? Try an example:";
 
 // --- Loading and banners ---------------------------------------------------------------------
 
@@ -143,39 +257,23 @@ pub const COPIED: &str = "Copied";
 /// The heading of the banner for INPUT_* findings.
 pub const INPUT_PROBLEM_TITLE: &str = "mailtls could not read all of this input";
 
-/// When the input is a kind whose detailed view this page doesn't have yet (certificates,
-/// policies, reports, …): its findings and grade are shown, its own panel comes later.
-pub fn kind_not_shown(kind: Kind) -> String {
-    let what = match kind {
-        Kind::Headers => "message headers",
-        Kind::Certificates => "certificates",
-        Kind::MtaStsPolicy => "an MTA-STS policy",
-        Kind::DnsRecords => "DNS records",
-        Kind::SClient => "an openssl s_client transcript",
-        Kind::TlsRptReport => "a TLS-RPT report",
-        Kind::Unknown => "something else",
-    };
-    format!(
-        "This looks like {what}. Its grade and findings are below; a detailed view of this kind \
-         of input comes in a later version of this page. Paste a message's full header to see \
-         its hops."
-    )
-}
-
 // --- Verdict -----------------------------------------------------------------------------------
 
-/// The verdict card's heading.
-pub const VERDICT_TITLE: &str = "Verdict";
+/// The overview's heading.
+pub const VERDICT_TITLE: &str = "Overview";
 /// The label under the grade letter.
 pub const GRADE_LABEL: &str = "grade";
 /// Shown instead of a letter when nothing could be graded.
 pub const NOT_GRADED: &str = "Not graded";
 /// Before the grading rule.
-pub const RULE_PREFIX: &str = "Rule:";
+pub const RULE_PREFIX: &str = "The rule that gave it:";
 /// Before the reasons.
-pub const REASONS_TITLE: &str = "Why";
+pub const REASONS_TITLE: &str = "What decided it";
 /// Before the limits.
-pub const LIMITS_TITLE: &str = "What would change it";
+pub const LIMITS_TITLE: &str = "What the grade can't see";
+/// The principle behind the limits.
+pub const NO_DATA_NOT_A_FAIL: &str = "No data is not a fail: an area without input is left out \
+    of the grade, not marked down. Add inputs to grade it.";
 /// The summary of the grading scale.
 pub const SCALE_TITLE: &str = "How grades are given";
 
@@ -183,6 +281,84 @@ pub const SCALE_TITLE: &str = "How grades are given";
 pub const AREAS_TITLE: &str = "By area";
 /// Shown for an area without input.
 pub const AREA_NOT_GIVEN: &str = "not given";
+/// The caption of an area's letter.
+pub fn area_grade_alt(area: &str, grade: Option<&str>) -> String {
+    match grade {
+        Some(g) => format!("{area}: grade {g}"),
+        None => format!("{area}: not graded, no input"),
+    }
+}
+/// The link from an area to its panel.
+pub const AREA_DETAILS: &str = "Details";
+
+/// "1 critical · 2 warnings · 3 passed": an area's findings by severity (none: "no findings").
+pub fn area_counts(counts: [usize; 4]) -> String {
+    let parts: Vec<String> = [
+        Severity::Critical,
+        Severity::Warning,
+        Severity::Notice,
+        Severity::Ok,
+    ]
+    .iter()
+    .zip(counts)
+    .filter(|(_, n)| *n > 0)
+    .map(|(&sev, n)| problem_count(sev, n))
+    .collect();
+    if parts.is_empty() {
+        "no findings".to_string()
+    } else {
+        parts.join(" · ")
+    }
+}
+
+/// The heading of the box on what TLS does not do.
+pub const TLS_SCOPE_TITLE: &str = "What TLS does not cover";
+/// What TLS between mail servers does not protect, as (what, why).
+pub const TLS_SCOPE: &[(&str, &str)] = &[
+    (
+        "Storage.",
+        "TLS protects a message only while it moves between two servers. Each server stores it \
+         as it chooses, often unencrypted on disk and in backups.",
+    ),
+    (
+        "End-to-end secrecy.",
+        "Every relay decrypts the message to pass it on, so each server and mailbox provider on \
+         the path can read it. Only S/MIME or OpenPGP keep the content from them.",
+    ),
+    (
+        "The sender's identity.",
+        "TLS does not say who wrote the message; that is the job of SPF, DKIM and DMARC \
+         (RFC 7208, 6376, 7489).",
+    ),
+];
+/// What it does cover, after the list.
+pub const TLS_SCOPE_DOES: &str = "What it does: TLS hides each hop from the network. With \
+    MTA-STS (RFC 8461) or DANE (RFC 7672) it also authenticates the receiving server, so an \
+    attacker can neither strip the encryption nor pose as your MX. Without them, TLS between MXs \
+    is opportunistic (RFC 7435): encrypted, but the server is not checked.";
+
+/// Printed above the results, in place of the input card: what was analysed.
+pub const PRINT_INPUTS: &str = "Inputs analysed";
+/// Printed: when.
+pub fn print_analysed_at(at: &str) -> String {
+    format!("Analysed at {at}, in the browser; nothing was uploaded.")
+}
+
+/// The export buttons' group label.
+pub const EXPORT_LABEL: &str = "Export";
+/// The Markdown export button.
+pub const EXPORT_MARKDOWN: &str = "Markdown";
+/// Its tooltip.
+pub const EXPORT_MARKDOWN_TITLE: &str = "Download a ticket-ready summary (mailtls-report.md)";
+/// The JSON export button.
+pub const EXPORT_JSON: &str = "JSON";
+/// Its tooltip.
+pub const EXPORT_JSON_TITLE: &str =
+    "Download the whole report, the same JSON as mailtls check --json (mailtls-report.json)";
+/// The print button.
+pub const EXPORT_PRINT: &str = "Print / PDF";
+/// Its tooltip.
+pub const EXPORT_PRINT_TITLE: &str = "Print the report, or save it as PDF from the print dialog";
 
 /// What headers can never show, in one line.
 pub const HEADERS_CANNOT_SHOW: &str = "Headers can't show whether any sender checked the \
@@ -228,6 +404,9 @@ pub const HOPS_TITLE: &str = "Hops";
 /// Under the heading.
 pub const HOPS_HINT: &str = "In delivery order: hop 1 is the first server that received the \
     message. Select a row to see its Received line.";
+/// The hop order, for the exports.
+pub const HOPS_ORDER: &str =
+    "In delivery order: hop 1 is the first server that received the message.";
 /// The table's column headings.
 pub const COL_HOP: &str = "Hop";
 /// Encryption column.
@@ -460,6 +639,16 @@ pub fn mx_source(source: crate::analysis::MxSource) -> &'static str {
 
 // --- Footer ------------------------------------------------------------------------------------
 
+/// "Analysed in 0.8 ms in your browser · first run: the analyser took 240 ms to load", for the
+/// one analysis that waited for the worker to start.
+pub fn elapsed_first(ms: f64, startup_ms: f64) -> String {
+    format!(
+        "{} · first run: the analyser took {} ms to load (once per visit)",
+        elapsed(ms),
+        (startup_ms.max(0.0).round() as u64)
+    )
+}
+
 /// "Analysed in 0.8 ms in your browser".
 pub fn elapsed(ms: f64) -> String {
     // Whole tenths of a millisecond; `as` saturates, so odd values can't panic.
@@ -474,9 +663,30 @@ pub fn elapsed(ms: f64) -> String {
     format!("Analysed in {figure} ms in your browser")
 }
 
+/// The footer's pointer to the shortcuts.
+pub const SHORTCUTS_HINT: &str = "Keyboard shortcuts";
+
+// --- Keyboard shortcuts ------------------------------------------------------------------------
+
+/// The dialog's heading.
+pub const SHORTCUTS_TITLE: &str = "Keyboard shortcuts";
+/// The shortcuts, as (keys, what they do). They work when the focus is not in a text field.
+pub const SHORTCUTS: &[(&str, &str)] = &[
+    ("?", "Show this list"),
+    ("/", "Go to the editor"),
+    ("e", "Go to the examples"),
+    ("a", "Add an input"),
+    ("Esc", "Close this dialog, or leave a text field"),
+];
+/// Under the list.
+pub const SHORTCUTS_NOTE: &str = "Single-key shortcuts work when the focus is not in a text \
+    field. Esc leaves the field first. Ctrl+P (⌘P) prints the report.";
+/// The dialog's close button.
+pub const CLOSE: &str = "Close";
+
 /// The privacy line in the footer.
 pub const PRIVACY: &str = "Your input stays in this tab. It is analysed by WebAssembly on this \
-    page and kept in this tab's session storage so a reload doesn't lose it; Clear wipes it. \
+    page and kept in this tab's session storage so a reload doesn't lose it; Clear all wipes it. \
     mailtls makes no network requests beyond loading its own files.";
 
 /// The footer's second line.
@@ -511,12 +721,23 @@ mod tests {
         assert_eq!(path_stats(1, 1, 1, None), "1 hop · 1 public, 1 with TLS");
         assert_eq!(location(None, 12, "Received: x"), "line 12: Received: x");
         assert_eq!(location(Some("a.eml"), 3, ""), "a.eml, line 3");
+        assert_eq!(
+            elapsed_first(0.84, 239.6),
+            "Analysed in 0.8 ms in your browser · first run: the analyser took 240 ms to load \
+             (once per visit)"
+        );
     }
 
     #[test]
-    fn kinds_take_the_right_article() {
-        assert!(kind_not_shown(Kind::Certificates).starts_with("This looks like certificates."));
-        assert!(kind_not_shown(Kind::MtaStsPolicy).starts_with("This looks like an MTA-STS"));
-        assert!(kind_not_shown(Kind::DnsRecords).starts_with("This looks like DNS records."));
+    fn inputs_and_areas_are_named_plainly() {
+        assert_eq!(pasted_name(1), "Pasted text");
+        assert_eq!(pasted_name(2), "Pasted text 2");
+        assert_eq!(area_counts([0, 0, 0, 0]), "no findings");
+        assert_eq!(
+            area_counts([1, 2, 0, 3]),
+            "1 critical · 2 warnings · 3 passed"
+        );
+        assert!(file_too_large("big.eml", 20_000_000)
+            .starts_with("big.eml was not opened: it is 20.0 MB"));
     }
 }

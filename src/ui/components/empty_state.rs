@@ -1,11 +1,12 @@
-//! The empty state: what mailtls does, how to get a message's full header, and the examples.
+//! The empty state: what mailtls does, how to get a message's full header, and an example of
+//! each kind (the whole-domain ones first; the menu has them all).
 //!
 //! Must not touch the browser.
 
 use yew::prelude::*;
 
 use super::icons::{icon, Icon};
-use crate::ui::samples::SAMPLES;
+use crate::ui::samples::{in_group, Group, SAMPLES};
 use crate::ui::state::Action;
 use crate::ui::words;
 
@@ -39,7 +40,7 @@ pub fn empty_state(props: &EmptyStateProps) -> Html {
                 <div class="empty-examples">
                     <h3>{ words::EMPTY_EXAMPLES }</h3>
                     <ul class="example-list">
-                        { for SAMPLES.iter().map(|s| {
+                        { for SAMPLES.iter().filter(|s| shown(s.id)).map(|s| {
                             let act = props.act.clone();
                             let id = s.id;
                             let onclick = Callback::from(move |_: MouseEvent| {
@@ -47,7 +48,10 @@ pub fn empty_state(props: &EmptyStateProps) -> Html {
                             });
                             html! {
                                 <li><button type="button" class="example-button" {onclick}
-                                    data-example={s.id}>{ s.label }</button></li>
+                                    data-example={s.id}>
+                                    <span class="example-group">{ s.group.label() }</span>
+                                    <span class="example-label">{ s.label }</span>
+                                </button></li>
                             }
                         }) }
                     </ul>
@@ -60,4 +64,15 @@ pub fn empty_state(props: &EmptyStateProps) -> Html {
             </div>
         </section>
     }
+}
+
+/// The examples listed here: every whole-domain one, then the first of each kind.
+fn shown(id: &str) -> bool {
+    Group::ALL.iter().any(|&g| {
+        if g == Group::WholeDomain {
+            in_group(g).any(|s| s.id == id)
+        } else {
+            in_group(g).next().is_some_and(|s| s.id == id)
+        }
+    })
 }

@@ -1,10 +1,11 @@
-//! "Try an example": a menu of the real samples compiled into the page.
+//! "Try an example": a menu of the real samples compiled into the page, grouped by input kind,
+//! whole domains first.
 //!
 //! Must not touch the browser: the `change` event goes up raw.
 
 use yew::prelude::*;
 
-use crate::ui::samples::SAMPLES;
+use crate::ui::samples::{in_group, Group};
 use crate::ui::words;
 
 /// The menu's properties.
@@ -29,8 +30,12 @@ pub fn examples_menu(props: &ExamplesMenuProps) -> Html {
                 <option value="" selected={props.selected.is_none()}>
                     { words::EXAMPLES_PLACEHOLDER }
                 </option>
-                { for SAMPLES.iter().map(|s| html! {
-                    <option value={s.id} selected={props.selected == Some(s.id)}>{ s.label }</option>
+                { for Group::ALL.iter().map(|group| html! {
+                    <optgroup label={group.label()}>
+                        { for in_group(*group).map(|s| html! {
+                            <option value={s.id} selected={props.selected == Some(s.id)}>{ s.label }</option>
+                        }) }
+                    </optgroup>
                 }) }
             </select>
         </div>

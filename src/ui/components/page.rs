@@ -1,5 +1,6 @@
-//! The whole page as a function of the [`State`]: masthead, input card, banners, results or the
-//! empty state, and the footer. The SSR tests render this component directly.
+//! The whole page as a function of the [`State`]: masthead, input card, banners, the results
+//! (the overview and one slot per area panel, in [`Slot::ALL`] order) or the empty state, the
+//! footer and the shortcuts dialog. The SSR tests render this component directly.
 //!
 //! Must not touch the browser: events go up through [`Handlers`], which `app.rs` wires to the
 //! reducer and to `ui/web.rs`.
@@ -10,10 +11,11 @@ use yew::prelude::*;
 
 use super::{
     CommandsPanel, EmptyState, ErrorBanner, FindingList, HopTable, InputCard, Masthead,
-    MessageContext, Pending, PolicyPanel, RecordsPanel, SClientView, StatusFooter, TlsRptView,
-    Verdict,
+    MessageContext, Overview, Pending, PolicyPanel, RecordsPanel, SClientView, Shortcuts,
+    StatusFooter, TlsRptView,
 };
 use crate::analysis::Kind;
+use crate::ui::report::ReportView;
 use crate::ui::state::{Action, State};
 use crate::ui::words;
 
@@ -23,10 +25,12 @@ use crate::ui::words;
 pub struct Handlers {
     /// Pure actions (toggle a hop, pick an example, clear…).
     pub act: Callback<Action>,
-    /// The textarea's `input` event.
+    /// The editor's `input` event.
     pub text_input: Callback<InputEvent>,
     /// The MX field's `input` event.
     pub mx_input: Callback<InputEvent>,
+    /// The domain field's `input` event.
+    pub domain_input: Callback<InputEvent>,
     /// The examples menu's `change` event.
     pub example: Callback<Event>,
     /// The file picker's `change` event.
@@ -35,6 +39,15 @@ pub struct Handlers {
     pub drag: Callback<DragEvent>,
     /// "Copy details" in the crash banner.
     pub copy_details: Callback<()>,
+    /// A click on an in-page link (`href="#area-…"`): scrolls to the panel and moves the focus
+    /// there without touching the URL's fragment, which share links own.
+    pub jump: Callback<MouseEvent>,
+    /// The Markdown export button.
+    pub export_markdown: Callback<()>,
+    /// The JSON export button.
+    pub export_json: Callback<()>,
+    /// The print button.
+    pub print: Callback<()>,
     /// A copy button in the detail panels: (key, text to copy).
     pub copy: Callback<(String, String)>,
 }
@@ -47,6 +60,143 @@ pub struct PageProps {
     /// The callbacks.
     #[prop_or_default]
     pub handlers: Handlers,
+}
+
+/// The results' slots, in page order. Each is a `<div id="area-…">` that its panels render
+/// into (an empty slot takes no space); the overview's area links point at these anchors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// The posture report: grade, rule, areas, limits, export.
+    Overview,
+    /// How the message travelled: the hop table.
+    Transport,
+    /// The receiving server: certificates, chain, DANE.
+    Server,
+    /// MTA-STS policies.
+    Policies,
+    /// DNS records.
+    Records,
+    /// TLS-RPT reports.
+    Reports,
+    /// The commands to run.
+    Commands,
+    /// Every finding, and the message's context.
+    Findings,
+}
+
+impl Slot {
+    /// Every slot, in page order.
+    pub const ALL: [Slot; 8] = [
+        Slot::Overview,
+        Slot::Transport,
+        Slot::Server,
+        Slot::Policies,
+        Slot::Records,
+        Slot::Reports,
+        Slot::Commands,
+        Slot::Findings,
+    ];
+
+    /// The slot's element id, the target of in-page links.
+    pub fn anchor(self) -> &'static str {
+        match self {
+            Slot::Overview => "area-overview",
+            Slot::Transport => "area-transport",
+            Slot::Server => "area-server",
+            Slot::Policies => "area-policies",
+            Slot::Records => "area-records",
+            Slot::Reports => "area-reports",
+            Slot::Commands => "area-commands",
+            Slot::Findings => "area-findings",
+        }
+    }
+}
+
+/// What every panel may need to render.
+pub struct PanelContext<'a> {
+    /// The state.
+    pub state: &'a Rc<State>,
+    /// The report shown.
+    pub report: &'a Rc<ReportView>,
+    /// The callbacks.
+    pub handlers: &'a Handlers,
+}
+
+// ---- Area panels --------------------------------------------------------------------------
+//
+// One arm per slot, in page order. An area's panels go in its arm (and their CSS in
+// `www/css/<area>.css`); nothing else in this file needs to change for a new panel.
+
+/// The panels of one slot.
+fn panels(slot: Slot, cx: &PanelContext) -> Html {
+    let PanelContext {
+        state,
+        report,
+        handlers,
+    } = cx;
+    let act = &handlers.act;
+    match slot {
+        Slot::Overview => html! {
+            <Overview report={(*report).clone()} handlers={(*handlers).clone()} />
+        },
+        Slot::Transport => html! {
+            if report.path.is_some() {
+                <HopTable report={(*report).clone()} expanded={expanded_hops(state, report)}
+                    focus={state.focus.map(|f| f.hop)} all={state.all_hops || state.printing}
+                    act={act.clone()} />
+            }
+        },
+        // Certificates, chain and DANE (branch `certui`); the s_client transcript read back.
+        Slot::Server => html! {
+            if report.s_client.is_some() {
+                <SClientView report={(*report).clone()} act={act.clone()} />
+            }
+        },
+        Slot::Policies => {
+            let revealed = state.panels.reveal.as_ref().map(|r| r.id.clone());
+            html! {
+                { for (0..report.mta_sts_policies.len()).map(|index| html! {
+                    <PolicyPanel key={index} report={(*report).clone()} {index}
+                        revealed={revealed.clone()} act={act.clone()} />
+                }) }
+            }
+        }
+        Slot::Records => html! { <RecordsPanel report={(*report).clone()} /> },
+        Slot::Reports => html! {
+            { for (0..report.tls_rpt_reports.len()).map(|index| html! {
+                <TlsRptView key={index} report={(*report).clone()} {index} />
+            }) }
+        },
+        // Open when the inputs are about a domain's setup; under a message's hops alone it is
+        // a next step, so it starts closed.
+        Slot::Commands => html! {
+            <CommandsPanel report={(*report).clone()} copy={handlers.copy.clone()}
+                copied={state.panels.copied.clone()}
+                open={report.inputs.iter().any(|i| i.kind != Kind::Headers)
+                    || !report.tls_rpt_reports.is_empty()} />
+        },
+        Slot::Findings => {
+            let context = report.message.is_some() || !report.mx_hosts.is_empty();
+            html! {
+                <div class={classes!("lower", context.then_some("has-context"))}>
+                    <FindingList report={(*report).clone()} act={act.clone()}
+                        all={state.all_findings || state.printing} />
+                    if context {
+                        <MessageContext report={(*report).clone()} />
+                    }
+                </div>
+            }
+        }
+    }
+}
+
+/// The open hop rows: all of them while printing.
+fn expanded_hops(state: &State, report: &ReportView) -> std::collections::BTreeSet<usize> {
+    if state.printing {
+        (0..report.hops.len()).collect()
+    } else {
+        state.expanded_hops.clone()
+    }
 }
 
 /// The page.
@@ -65,64 +215,28 @@ pub fn page(props: &PageProps) -> Html {
     };
 
     let report = state.outcome.as_ref().map(|o| o.report.clone());
-    let kind = state.kind();
-    let shows_headers =
-        kind == Some(Kind::Headers) || report.as_ref().is_some_and(|r| r.path.is_some());
 
     // Nothing but "couldn't read this" (the banner by the input says so): show the help again
     // rather than an empty page.
     let unread = report.as_ref().is_some_and(|r| {
         r.path.is_none()
             && r.findings.iter().all(|f| f.code.starts_with("INPUT_"))
-            && matches!(kind, None | Some(Kind::Unknown))
+            && r.inputs.iter().all(|i| i.kind == Kind::Unknown)
     });
 
     let results = match &report {
         Some(report) if state.has_input() && !unread => {
-            // The policy panels (MTA-STS policy, records, TLS-RPT reports, s_client).
-            let shows_policies = !report.mta_sts_policies.is_empty()
-                || super::records_panel::has_records(report)
-                || !report.tls_rpt_reports.is_empty()
-                || report.s_client.is_some();
-            let revealed = state.panels.reveal.as_ref().map(|r| r.id.clone());
-            let kind_note = match kind {
-                Some(k) if !shows_headers && !shows_policies && k != Kind::Unknown => html! {
-                    <section class="card note" data-test="kind-note">
-                        <p>{ words::kind_not_shown(k) }</p>
-                    </section>
-                },
-                _ => html! {},
+            let cx = PanelContext {
+                state,
+                report,
+                handlers,
             };
-            let context = report.message.is_some() || !report.mx_hosts.is_empty();
             html! {<>
-                { kind_note }
-                if report.path.is_some() || report.grade.is_some() {
-                    <Verdict report={report.clone()} />
-                }
-                if report.path.is_some() {
-                    <HopTable report={report.clone()} expanded={state.expanded_hops.clone()}
-                        focus={state.focus.map(|f| f.hop)} all={state.all_hops}
-                        act={act.clone()} />
-                }
-                { for (0..report.mta_sts_policies.len()).map(|index| html! {
-                    <PolicyPanel key={index} report={report.clone()} {index}
-                        revealed={revealed.clone()} act={act.clone()} />
+                { for Slot::ALL.iter().map(|&slot| html! {
+                    <div class="slot" id={slot.anchor()} data-slot={slot.anchor()}>
+                        { panels(slot, &cx) }
+                    </div>
                 }) }
-                <RecordsPanel report={report.clone()} />
-                { for (0..report.tls_rpt_reports.len()).map(|index| html! {
-                    <TlsRptView key={index} report={report.clone()} {index} />
-                }) }
-                if report.s_client.is_some() {
-                    <SClientView report={report.clone()} act={act.clone()} />
-                }
-                <div class={classes!("lower", context.then_some("has-context"))}>
-                    <FindingList report={report.clone()} act={act.clone()} all={state.all_findings} />
-                    if context {
-                        <MessageContext report={report.clone()} />
-                    }
-                </div>
-                <CommandsPanel report={report.clone()} copy={handlers.copy.clone()}
-                    copied={state.panels.copied.clone()} open={!shows_headers || shows_policies} />
             </>}
         }
         None if state.has_input() && state.failure.is_none() => {
@@ -133,8 +247,13 @@ pub fn page(props: &PageProps) -> Html {
         _ => html! { <EmptyState act={act.clone()} /> },
     };
 
+    let elapsed = state
+        .outcome
+        .as_ref()
+        .filter(|_| state.has_input())
+        .map(|o| (o.elapsed_ms, o.startup_ms));
     html! {
-        <div class={classes!("page", state.dragging.then_some("is-dragging"))}
+        <div class={classes!("page", state.dragging.then_some("is-dragging"), state.printing.then_some("is-printing"))}
             ondragenter={ondrag.clone()} ondragover={ondrag.clone()} ondrop={ondrag}>
             <Masthead />
             <main class="content" id="main">
@@ -148,8 +267,9 @@ pub fn page(props: &PageProps) -> Html {
                     { results }
                 </div>
             </main>
-            <StatusFooter elapsed_ms={state.outcome.as_ref().filter(|_| state.has_input()).map(|o| o.elapsed_ms)}
-                analysing={state.analysing} />
+            <StatusFooter {elapsed} analysing={state.analysing} engine={state.engine}
+                act={act.clone()} />
+            <Shortcuts act={act.clone()} />
             if state.dragging {
                 <div class="drop-overlay" ondragleave={onoverlayleave}>
                     <div class="drop-message">
