@@ -5,8 +5,11 @@
 //!
 //! Must not call analysis functions: it is data, built from JSON or, natively, from a `Report`.
 
+use std::rc::Rc;
+
 use serde::Deserialize;
 
+use crate::analysis::handshake::Explainer;
 use crate::analysis::posture::Posture;
 use crate::analysis::transport::{MessageSummary, PathSummary};
 use crate::analysis::{Finding, Hop, InputSummary, MxHost, Report};
@@ -31,6 +34,8 @@ pub struct ReportView {
     pub posture: Posture,
     /// The MX hosts the checks used.
     pub mx_hosts: Vec<MxHost>,
+    /// The explainer's walk-throughs, personalised (shared: the explainer keeps it).
+    pub explainer: Rc<Explainer>,
 }
 
 impl From<Report> for ReportView {
@@ -44,6 +49,7 @@ impl From<Report> for ReportView {
             grade: report.grade,
             posture: report.posture,
             mx_hosts: report.mx_hosts,
+            explainer: Rc::new(report.explainer),
         }
     }
 }

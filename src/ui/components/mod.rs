@@ -4,6 +4,13 @@
 mod empty_state;
 mod error_banner;
 mod examples_menu;
+// The handshake explainer (issue 5).
+pub mod explainer;
+mod explainer_compare;
+mod explainer_controls;
+pub mod explainer_diagram;
+mod explainer_step;
+pub mod explainer_walk;
 mod finding_item;
 mod finding_list;
 mod hop_row;
@@ -21,6 +28,8 @@ mod verdict;
 pub use empty_state::EmptyState;
 pub use error_banner::ErrorBanner;
 pub use examples_menu::ExamplesMenu;
+pub use explainer::{ExplainerNav, ExplainerPage};
+pub use explainer_walk::WalkthroughView;
 pub use finding_item::FindingItem;
 pub use finding_list::FindingList;
 pub use hop_row::HopRow;
