@@ -106,6 +106,13 @@ async fn every_walkthrough_renders_its_steps() {
             let html = render_walkthrough(explainer, scenario, position, false).await;
             let name = format!("{input}-{}", scenario.slug());
             check_walkthrough(&name, walkthrough, position, &html);
+            // Only the downgrade says "where it happened": elsewhere a highlighted plaintext
+            // step (the ServerHello of the reader's TLS 1.3 hop) is plaintext by design.
+            assert_eq!(
+                html.contains("is-happened"),
+                scenario == Scenario::Downgrade && input != "example",
+                "{name}"
+            );
             expect_file![format!("data/ssr_explainer/{name}.txt")].assert_eq(&outline(&html));
         }
     }

@@ -13,7 +13,7 @@
 
 use yew::prelude::*;
 
-use super::explainer_step::{step_detail, Place};
+use super::explainer_step::{happened, step_detail, Place};
 use crate::analysis::handshake::{
     Act, Actor, Direction, Encryption, Explainer, Fragment, Scenario, Step,
 };
@@ -98,11 +98,17 @@ fn row(view: &ActView<'_>, position: usize, step: &Step, on: &Callback<ExplainAc
             }
         })
     };
-    let (yours_label, yours_short) = if step.highlight && step.encrypted == Encryption::Plaintext {
+    let happened = happened(step);
+    let (yours_label, yours_short) = if happened {
         (words::WHERE_IT_HAPPENED, words::WHERE_IT_HAPPENED_SHORT)
     } else {
         (words::YOURS, words::YOURS_SHORT)
     };
+    let badge = classes!(
+        "walk-badge",
+        "walk-badge-yours",
+        happened.then_some("is-happened")
+    );
     html! {
         <li id={row_id(step)}
             class={classes!(
@@ -110,6 +116,7 @@ fn row(view: &ActView<'_>, position: usize, step: &Step, on: &Callback<ExplainAc
                 format!("enc-{}", step.encrypted.name()),
                 current.then_some("is-current"),
                 step.highlight.then_some("is-yours"),
+                happened.then_some("is-happened"),
                 step.optional.then_some("is-optional"),
                 (step.direction == Direction::Local).then_some("is-local"),
             )}
@@ -120,7 +127,7 @@ fn row(view: &ActView<'_>, position: usize, step: &Step, on: &Callback<ExplainAc
                 <span class="seq-gutter">
                     <span class="seq-number">{ position + 1 }</span>
                     if step.highlight {
-                        <span class="walk-badge walk-badge-yours seq-yours" aria-hidden="true">
+                        <span class={classes!(badge.clone(), "seq-yours")} aria-hidden="true">
                             { yours_short }
                         </span>
                     }
@@ -136,7 +143,7 @@ fn row(view: &ActView<'_>, position: usize, step: &Step, on: &Callback<ExplainAc
                         <span class="walk-badge walk-badge-optional">{ words::OPTIONAL }</span>
                     }
                     if step.highlight {
-                        <span class="walk-badge walk-badge-yours">{ yours_label }</span>
+                        <span class={badge}>{ yours_label }</span>
                     }
                 </span>
             </a>

@@ -8,7 +8,7 @@
 use yew::prelude::*;
 
 use super::icons::{icon, Icon};
-use crate::analysis::handshake::{Encryption, Explainer, Fragment, Step};
+use crate::analysis::handshake::{Encryption, Explainer, Fragment, Scenario, Step};
 use crate::ui::route;
 use crate::ui::words_explainer as words;
 
@@ -48,7 +48,8 @@ pub fn step_detail(
             .map_or_else(|| scenario.slug().to_string(), |w| w.title.clone());
         (route::scenario_href(base, scenario), words::expands(&title))
     });
-    let yours = if step.highlight && step.encrypted == Encryption::Plaintext {
+    let happened = happened(step);
+    let yours = if happened {
         words::WHERE_IT_HAPPENED
     } else {
         words::YOURS
@@ -69,7 +70,9 @@ pub fn step_detail(
                         <span class="walk-badge walk-badge-optional">{ words::OPTIONAL }</span>
                     }
                     if step.highlight {
-                        <span class="walk-badge walk-badge-yours">{ yours }</span>
+                        <span class={classes!("walk-badge", "walk-badge-yours", happened.then_some("is-happened"))}>
+                            { yours }
+                        </span>
                     }
                 </p>
             }
@@ -105,6 +108,15 @@ pub fn step_detail(
             }
         </article>
     }
+}
+
+/// True for the downgrade's step where the reader's plaintext hop happened (other highlighted
+/// plaintext steps, such as a ServerHello of the reader's encrypted hop, are plaintext by
+/// design).
+pub fn happened(step: &Step) -> bool {
+    step.highlight
+        && step.encrypted == Encryption::Plaintext
+        && step.id.split('/').next() == Some(Scenario::Downgrade.slug())
 }
 
 /// The protection as a tag: a lock (closed for the session's own keys, open for plaintext) and
