@@ -3,6 +3,11 @@
 //! explainer that can render alone (an embed: one scenario, minimal chrome, any width): its
 //! layout follows its own width (CSS container queries), not the window's.
 //!
+//! To embed one walk-through (issue 6's `embed.html?view=handshake&scenario=…`), render
+//! `<WalkthroughView explainer={explain_state::example()} scenario={…} standalone=true … />`
+//! with the position and callback of an `ExplainState` opened at `#explain/<scenario>`, and
+//! `web::use_explainer_browser` for its keys, URL and play timer.
+//!
 //! Must not depend on the browser: moves go up as [`ExplainAction`]s; `ui/web.rs` turns keys,
 //! the play timer and the URL into the same actions.
 
