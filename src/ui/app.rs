@@ -22,7 +22,7 @@ pub fn app() -> Html {
     html! {<>
         <ExplainerNav base={explain.fragment.clone()} {explaining} />
         if explaining {
-            <ExplainerPage state={Rc::new((*explain).clone())} on={on_explain} />
+            <ExplainerPage state={explain} on={on_explain} />
         } else {
             <Page state={Rc::new((*state).clone())} {handlers} />
         }
@@ -47,24 +47,31 @@ fn use_handlers(state: &UseReducerHandle<State>) -> Handlers {
 
 // --- The handshake explainer (issue 5) ---------------------------------------------------------
 
-/// The explainer's state and its callback: opened at the URL's fragment, fed the latest report's
-/// walk-throughs, and, in the browser, kept in step with the URL, the arrow keys and the play
-/// timer.
+/// The explainer's state, as shown, and its callback: opened at the URL's fragment, fed the
+/// latest report's walk-throughs, and, in the browser, kept in step with the URL, the arrow keys
+/// and the play timer.
+///
+/// The walk-throughs shown are always the latest report's; the reducer gets them (for its moves)
+/// only while the explainer is open, so a reply on the report page costs no second render.
 #[hook]
-fn use_explainer(
-    state: &UseReducerHandle<State>,
-) -> (UseReducerHandle<ExplainState>, Callback<ExplainAction>) {
+fn use_explainer(state: &UseReducerHandle<State>) -> (Rc<ExplainState>, Callback<ExplainAction>) {
     let explain = use_reducer(|| ExplainState::from_url(&initial_fragment()));
     let personal = state
         .outcome
         .as_ref()
         .filter(|_| state.has_input())
         .map(|outcome| outcome.report.explainer.clone());
+    let explaining = explain.route().is_explainer();
     {
         let dispatcher = explain.dispatcher();
-        use_effect_with(personal, move |personal| {
-            dispatcher.dispatch(ExplainAction::Data(personal.clone()));
-        });
+        use_effect_with(
+            (personal.clone(), explaining),
+            move |(personal, explaining)| {
+                if *explaining {
+                    dispatcher.dispatch(ExplainAction::Data(personal.clone()));
+                }
+            },
+        );
     }
     use_explainer_browser(&explain);
     // Made once, so the explainer's components see equal props between renders.
@@ -75,7 +82,10 @@ fn use_explainer(
         }))
         .clone()
     };
-    (explain, on)
+    let shown = explain
+        .apply(ExplainAction::Data(personal))
+        .unwrap_or_else(|| (*explain).clone());
+    (Rc::new(shown), on)
 }
 
 #[cfg(feature = "web")]
