@@ -11,9 +11,10 @@ use std::fmt::Write;
 
 use expect_test::expect_file;
 use mailtls::analysis::handshake::{
-    self, is_slug, parse_fragment, side_by_side, walkthrough, CertFacts, Ending, Facts, Fragment,
-    Scenario, StsMode, View, Walkthrough,
+    self, explainer, is_slug, parse_fragment, side_by_side, walkthrough, CertFacts, Ending,
+    Explainer, Facts, Fragment, Scenario, StsMode, View, Walkthrough,
 };
+use mailtls::analysis::{analyze, Document, Inputs};
 
 /// The header files the personalised snapshots are built from: (name, path).
 const HEADERS: &[(&str, &str)] = &[
@@ -33,11 +34,36 @@ const HEADERS: &[(&str, &str)] = &[
     ("static_rsa", "tests/data/handshake/static_rsa.hdr"),
 ];
 
+/// A domain's whole kit, analysed together: the mixed-path headers, an enforce MTA-STS policy,
+/// `dig` output with the `ad` flag holding a matching TLSA record and the `_mta-sts` and
+/// `_smtp._tls` TXT records, and the MX host's (self-signed) certificate.
+const DOMAIN_KIT: &[&str] = &[
+    "tests/data/handshake/mixed_path.hdr",
+    "tests/data/handshake/domain/mta-sts.txt",
+    "tests/data/handshake/domain/dns.txt",
+    "tests/data/certs/fixtures/self-signed-mx.pem",
+];
+
 /// Facts from a header file.
 fn facts_from(path: &str) -> Facts {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    Facts::from_report(&common::run_text("headers", &text))
+    facts_from_documents(&[path])
+}
+
+/// Facts from the report on several files, analysed together.
+fn facts_from_documents(paths: &[&str]) -> Facts {
+    let documents = paths
+        .iter()
+        .map(|path| {
+            let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+            let bytes = std::fs::read(&full).unwrap_or_else(|e| panic!("{}: {e}", full.display()));
+            Document {
+                name: (*path).to_string(),
+                bytes,
+                kind: None,
+            }
+        })
+        .collect();
+    Facts::from_report(&common::run(documents))
 }
 
 /// The plaintext corpus headers.
@@ -60,6 +86,7 @@ fn cases() -> Vec<(&'static str, Facts)> {
             .with_tls_rpt(true)
             .with_certificate(expired_certificate()),
     ));
+    cases.push(("domain", facts_from_documents(DOMAIN_KIT)));
     cases
 }
 
@@ -619,6 +646,84 @@ fn downgrade_highlights_the_readers_plaintext_hop() {
         .any(|f| f.name == "key_share" && f.value == "x25519 public key"));
 }
 
+#[test]
+fn the_report_carries_the_explainer_personalised_from_every_input() {
+    // With no input at all, the analysis gives the example walk-throughs: the page embeds this
+    // very JSON (include_str!) so that the explainer needs no worker, and this snapshot fails
+    // when the words or steps change without it (UPDATE_EXPECT=1 rewrites it).
+    let nothing = analyze(&Inputs::default(), common::NOW);
+    assert_eq!(nothing.explainer, explainer(&Facts::default()));
+    assert!(nothing.explainer.walkthroughs.iter().all(|w| w.example));
+    let scenarios: Vec<Scenario> = nothing
+        .explainer
+        .walkthroughs
+        .iter()
+        .map(|w| w.scenario)
+        .collect();
+    assert_eq!(scenarios, Scenario::ALL);
+    let json = example_json(&nothing.explainer);
+    expect_file!["../src/ui/explainer-example.json"].assert_eq(&json);
+    assert_eq!(
+        serde_json::from_str::<Explainer>(&json).unwrap(),
+        nothing.explainer
+    );
+
+    // Every input feeds the facts: headers, the MTA-STS policy, TLSA with its DNSSEC state,
+    // TLS-RPT and the leaf certificate.
+    let facts = facts_from_documents(DOMAIN_KIT);
+    assert_eq!(facts.mta_sts, Some(StsMode::Enforce));
+    assert_eq!(facts.tlsa_usages, [3]);
+    assert_eq!(facts.dnssec_validated, Some(true));
+    assert_eq!(facts.tls_rpt_rua, Some(true));
+    assert_eq!(
+        facts.certificate.as_ref().map(|c| c.subject.as_str()),
+        Some("CN=mx.example.com")
+    );
+    assert_eq!(
+        facts.plaintext_hop.as_ref().map(|h| h.number),
+        Some(2),
+        "the headers still count"
+    );
+    // The report's explainer is built from exactly these facts.
+    let report = common::run(
+        DOMAIN_KIT
+            .iter()
+            .map(|path| Document {
+                name: (*path).to_string(),
+                bytes: std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
+                    .unwrap(),
+                kind: None,
+            })
+            .collect(),
+    );
+    assert_eq!(report.explainer, explainer(&facts));
+    let downgrade = report.explainer.walkthrough(Scenario::Downgrade).unwrap();
+    assert_eq!(downgrade.outcome.ending, Ending::Deferred, "DANE holds");
+}
+
+/// The example explainer as the page embeds it: JSON with one walk-through or row per line, so
+/// a stale file shows which walk-through changed.
+fn example_json(explainer: &Explainer) -> String {
+    let lines = |items: Vec<String>| items.join(",\n");
+    format!(
+        "{{\"walkthroughs\":[\n{}\n],\"side_by_side\":[\n{}\n]}}\n",
+        lines(
+            explainer
+                .walkthroughs
+                .iter()
+                .map(|w| serde_json::to_string(w).unwrap())
+                .collect()
+        ),
+        lines(
+            explainer
+                .side_by_side
+                .iter()
+                .map(|r| serde_json::to_string(r).unwrap())
+                .collect()
+        ),
+    )
+}
+
 /// One fragment case: what is typed, its canonical form, and what it opens.
 struct FragmentCase {
     input: &'static str,
@@ -708,6 +813,21 @@ const FRAGMENTS: &[FragmentCase] = &[
         None,
         None,
     ),
+    // The comparison view takes no step; anything after it is ignored.
+    case(
+        "#explain/compare",
+        "#explain/compare",
+        Some(Some("compare")),
+        None,
+        None,
+    ),
+    case(
+        "#s=abc&explain/compare/client-hello",
+        "#explain/compare&s=abc",
+        Some(Some("compare")),
+        None,
+        Some("abc"),
+    ),
     // A second view or payload is kept as an unknown part, so nothing is lost.
     case(
         "#explain/tls13&explain/tls12&s=a&s=b",
@@ -736,6 +856,7 @@ fn fragments_parse_and_round_trip() {
         assert_eq!(fragment.share.as_deref(), c.share, "{input}");
         match (&fragment.view, c.scenario) {
             (None, None) => {}
+            (Some(View::Compare), Some(Some("compare"))) => assert_eq!(c.step, None),
             (Some(View::Explain { scenario, step }), Some(expected)) => {
                 assert_eq!(scenario.map(Scenario::slug), expected, "{input}");
                 assert_eq!(step.as_deref(), c.step, "{input}");

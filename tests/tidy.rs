@@ -320,6 +320,10 @@ const ANALYSIS_ENTRY_POINTS: &[&str] = &[
     "dns::read",
     "transport::judge",
     "posture::grade",
+    // The explainer's walk-throughs are built in the worker and arrive in the report.
+    "Facts::from_report",
+    "handshake::walkthrough",
+    "handshake::explainer",
 ];
 
 fn browser_crates_elsewhere(_: &str, text: &str, _: Lookup) -> Vec<(usize, String)> {

@@ -184,6 +184,10 @@ pub struct Report {
     /// The DANE panel: records to publish, DNSSEC state, rollover advice.
     #[serde(default)]
     pub dane: Option<dane::DaneReport>,
+    /// The handshake explainer's walk-throughs, personalised from everything above (the
+    /// examples when nothing was given).
+    #[serde(default)]
+    pub explainer: handshake::Explainer,
 }
 
 /// The one front door: reads every document, cross-checks them and grades the result.
@@ -192,7 +196,8 @@ pub struct Report {
 /// 1. read each document by its kind into a typed reading (no judgement across inputs);
 /// 2. build the [`Context`] (domain, MX hosts) from the options and the readings;
 /// 3. judge each reading against the context;
-/// 4. grade.
+/// 4. grade;
+/// 5. build the explainer's walk-throughs from the finished report.
 pub fn analyze(inputs: &Inputs, now: Timestamp) -> Report {
     let mut report = Report {
         analysed_at: now.rfc3339(),
@@ -334,6 +339,9 @@ pub fn analyze(inputs: &Inputs, now: Timestamp) -> Report {
     finding::sort(&mut report.findings);
     report.posture = posture::grade(&report);
     report.grade = report.posture.grade.clone();
+
+    // Phase 5: the explainer, personalised from the finished report.
+    report.explainer = handshake::explainer(&handshake::Facts::from_report(&report));
     report
 }
 

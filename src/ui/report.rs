@@ -6,9 +6,12 @@
 //! Must not call analysis functions: it is data, built from JSON or, natively, from a `Report`.
 
 use serde::de::{Deserializer, IgnoredAny, SeqAccess, Visitor};
+use std::rc::Rc;
+
 use serde::Deserialize;
 
 use crate::analysis::commands::Command;
+use crate::analysis::handshake::Explainer;
 use crate::analysis::mta_sts::PolicyReport;
 use crate::analysis::posture::Posture;
 use crate::analysis::sclient::{
@@ -54,6 +57,8 @@ pub struct ReportView {
     pub s_client: Option<TranscriptView>,
     /// The commands to run (commands panel).
     pub commands: Vec<Command>,
+    /// The explainer's walk-throughs, personalised (shared: the explainer keeps it).
+    pub explainer: Rc<Explainer>,
 }
 
 impl From<Report> for ReportView {
@@ -74,6 +79,7 @@ impl From<Report> for ReportView {
             tls_rpt_reports: report.tls_rpt_reports,
             s_client: report.s_client.map(TranscriptView::from),
             commands: report.commands,
+            explainer: Rc::new(report.explainer),
         }
     }
 }

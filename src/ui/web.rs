@@ -1,7 +1,9 @@
 //! The page's only contact with the browser: mounting, the analysis worker's lifecycle, reading
 //! dropped and picked files, sessionStorage, the clipboard, the time (`Date.now()`,
 //! `performance.now()`), scrolling and focus, the keyboard shortcuts, the shortcuts dialog,
-//! printing, and downloads (the exports, as own-origin `blob:` URLs).
+//! printing, downloads (the exports, as own-origin `blob:` URLs); and, for the handshake
+//! explainer, the URL fragment (`hashchange`, `location.replace`), its arrow keys and its play
+//! timer.
 //!
 //! Must not be used by components (they send raw events up through `Handlers`), and must not
 //! call the analysis functions: the page only posts inputs and deserialises `bridge::Reply`.
@@ -36,11 +38,14 @@ use web_sys::{
 use yew::prelude::*;
 
 use super::app::App;
+use super::components::explainer_diagram::row_id;
 use super::components::page::Slot;
 use super::components::Handlers;
+use super::explain_state::{dwell_ms, ExplainAction, ExplainState, Move, UrlWrite};
 use super::export;
 use super::panel_state::PanelAction;
 use super::report::ReportView;
+use super::route::Route;
 use super::samples::{self, SAMPLES_URL};
 use super::saved::{Saved, STORAGE_KEY};
 use super::state::{Action, Body, OpenedFile, Request, Spot, State, MAX_FILE_BYTES};
@@ -1100,4 +1105,189 @@ fn describe(error: &JsValue) -> String {
                 .map(|e| String::from(e.message()))
         })
         .unwrap_or_else(|| format!("{error:?}"))
+}
+
+// --- The handshake explainer (issue 5): the URL fragment, the keys and the play timer --------
+
+/// The URL's fragment with its `#`, or empty.
+pub fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Keeps the explainer in step with the browser:
+/// - every `hashchange` (Back, Forward, a link, a typed URL) is read into the state;
+/// - moves made here (buttons, keys, play) replace the current history entry's fragment;
+/// - while a walk-through is open, ArrowLeft/ArrowRight step and Home/End jump, unless the
+///   reader is typing in a field or holds a modifier (Alt+Left is the browser's Back);
+/// - while playing, a timer advances after the step's reading time;
+/// - a new view starts at the top, and a deep link or a move brings the current step into view
+///   (if it isn't already).
+#[hook]
+pub fn use_explainer_browser(explain: &UseReducerHandle<ExplainState>) {
+    {
+        let dispatcher = explain.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn FnMut()>::new(move || {
+                dispatcher.dispatch(ExplainAction::Url(location_hash()));
+            });
+            let window = web_sys::window();
+            if let Some(window) = &window {
+                let _ = window.add_event_listener_with_callback(
+                    "hashchange",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(window) = window {
+                    let _ = window.remove_event_listener_with_callback(
+                        "hashchange",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+                drop(listener);
+            }
+        });
+    }
+
+    {
+        let explain = explain.clone();
+        use_effect_with(explain.url_seq, move |_| {
+            if explain.url_write == UrlWrite::Replace {
+                replace_fragment(&explain.fragment.to_string());
+            }
+        });
+    }
+
+    let route = explain.route();
+    let walking = matches!(route, Route::Walkthrough { .. });
+    {
+        let dispatcher = explain.dispatcher();
+        use_effect_with(walking, move |walking| {
+            let listener = walking.then(|| {
+                Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(
+                    move |event: web_sys::KeyboardEvent| {
+                        if let Some(to) = key_move(&event) {
+                            event.prevent_default();
+                            dispatcher.dispatch(ExplainAction::Go(to));
+                        }
+                    },
+                )
+            });
+            let document = web_sys::window().and_then(|w| w.document());
+            if let (Some(listener), Some(document)) = (&listener, &document) {
+                let _ = document
+                    .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let (Some(listener), Some(document)) = (listener, document) {
+                    let _ = document.remove_event_listener_with_callback(
+                        "keydown",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+
+    // The current step: its row's id, and how long play shows it.
+    let current = explain
+        .current()
+        .and_then(|(explainer, scenario, position)| {
+            let step = explainer.walkthrough(scenario)?.steps().nth(position)?;
+            Some((row_id(step), dwell_ms(step)))
+        });
+    {
+        let dispatcher = explain.dispatcher();
+        let playing = explain.playing.then(|| current.clone()).flatten();
+        use_effect_with(playing, move |playing| {
+            let tick =
+                Closure::<dyn FnMut()>::new(move || dispatcher.dispatch(ExplainAction::Tick));
+            let timer = playing
+                .as_ref()
+                .and_then(|(_, ms)| set_timer(&tick, i32::try_from(*ms).unwrap_or(i32::MAX)));
+            move || {
+                clear_timer(timer);
+                drop(tick);
+            }
+        });
+    }
+
+    let previous = use_mut_ref(|| None::<Route>);
+    use_effect_with((route, current.map(|(row, _)| row)), move |(route, row)| {
+        let before = previous.replace(Some(*route));
+        let same_walkthrough = match (before, route) {
+            (
+                Some(Route::Walkthrough { scenario: a, .. }),
+                Route::Walkthrough { scenario: b, .. },
+            ) => a == *b,
+            _ => false,
+        };
+        match (route, row) {
+            (Route::Walkthrough { position, .. }, Some(row))
+                if same_walkthrough || *position > 0 =>
+            {
+                scroll_to_element(row, ScrollLogicalPosition::Nearest);
+            }
+            _ if before.is_some_and(|before| before != *route) => {
+                if let Some(window) = web_sys::window() {
+                    window.scroll_to_with_x_and_y(0.0, 0.0);
+                }
+            }
+            _ => {}
+        }
+    });
+}
+
+/// The move a key asks for, or `None` when the key is not the explainer's: typing in a field,
+/// a modifier held, or text being composed.
+fn key_move(event: &web_sys::KeyboardEvent) -> Option<Move> {
+    if event.default_prevented()
+        || event.alt_key()
+        || event.ctrl_key()
+        || event.meta_key()
+        || event.shift_key()
+        || event.is_composing()
+    {
+        return None;
+    }
+    let typing = event
+        .target()
+        .and_then(|target| target.dyn_into::<HtmlElement>().ok())
+        .is_some_and(|element| {
+            matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || element.is_content_editable()
+        });
+    if typing {
+        return None;
+    }
+    match event.key().as_str() {
+        "ArrowLeft" => Some(Move::Back),
+        "ArrowRight" => Some(Move::Next),
+        "Home" => Some(Move::First),
+        "End" => Some(Move::Last),
+        _ => None,
+    }
+}
+
+/// Replaces the current history entry's fragment (no new entry, no reload).
+fn replace_fragment(fragment: &str) {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return;
+    };
+    let target = if fragment.is_empty() { "#" } else { fragment };
+    if location.hash().ok().as_deref() != Some(target) {
+        let _ = location.replace(target);
+    }
+}
+
+/// Scrolls an element into view (smoothly unless the reader prefers reduced motion: the CSS
+/// sets `scroll-behavior`).
+fn scroll_to_element(id: &str, block: ScrollLogicalPosition) {
+    if let Some(target) = element::<HtmlElement>(id) {
+        let options = ScrollIntoViewOptions::new();
+        options.set_block(block);
+        target.scroll_into_view_with_scroll_into_view_options(&options);
+    }
 }

@@ -16,7 +16,10 @@
 //! ```text
 //! fragment = [ "#" ] [ part *( "&" part ) ]
 //! part     = explain / share / other
-//! explain  = "explain" [ "/" scenario [ "/" step ] ]   ; a walk-through, optionally at a step
+//! explain  = "explain" [ "/" ( compare / scenario [ "/" step ] ) ]
+//!                                                      ; the index, a walk-through (optionally
+//!                                                      ; at a step), or the comparison
+//! compare  = "compare"                                 ; TLS 1.2 and 1.3 side by side
 //! share    = "s=" payload                              ; the inputs, deflate + base64url
 //! scenario = slug                                      ; starttls, implicit-tls, tls13, …
 //! step     = slug                                      ; a step id without its scenario
@@ -28,9 +31,9 @@
 //! Examples: `#explain/downgrade/mail-in-clear`, `#s=eJzLSM3JyQcABiwCFQ`, and both together,
 //! `#explain/downgrade/mail-in-clear&s=eJzLSM3JyQcABiwCFQ`. [`parse_fragment`] never fails: an
 //! unknown scenario opens the explainer's index, an unknown or malformed step opens the
-//! scenario's first step, and a malformed payload is dropped. `Fragment`'s `Display` writes the
-//! canonical form (explain, then share, then the other parts), which parses back to the same
-//! value.
+//! scenario's first step, anything after `compare` is ignored, and a malformed payload is
+//! dropped. `Fragment`'s `Display` writes the canonical form (explain, then share, then the
+//! other parts), which parses back to the same value.
 
 mod scenarios;
 pub mod words;
@@ -42,7 +45,7 @@ use serde::{Deserialize, Serialize};
 use super::finding::Reference;
 use super::received::{Hop, Trust};
 use super::tls::{self, KeyExchange, TlsVersion};
-use super::Report;
+use super::{cert, mta_sts, DnsRecordReport, Report};
 
 /// A walk-through the explainer offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -422,6 +425,41 @@ pub fn scenario(scenario: Scenario, facts: &Facts) -> Vec<Step> {
     walkthrough(scenario, facts).steps().cloned().collect()
 }
 
+/// What the report carries for the explainer view: every walk-through, personalised from the
+/// same facts, and the TLS 1.2 / TLS 1.3 rows. The worker builds it (the page never runs
+/// [`walkthrough`]); with no inputs it holds the example walk-throughs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Explainer {
+    /// One walk-through per scenario, in [`Scenario::ALL`] order.
+    pub walkthroughs: Vec<Walkthrough>,
+    /// The rows of the TLS 1.2 / TLS 1.3 comparison.
+    pub side_by_side: Vec<SideBySide>,
+}
+
+impl Explainer {
+    /// The walk-through of a scenario, if it is present.
+    pub fn walkthrough(&self, scenario: Scenario) -> Option<&Walkthrough> {
+        self.walkthroughs.iter().find(|w| w.scenario == scenario)
+    }
+
+    /// True when no walk-through is present (an older report, or a page still waiting).
+    pub fn is_empty(&self) -> bool {
+        self.walkthroughs.is_empty()
+    }
+}
+
+/// Every walk-through personalised from `facts`, and the side-by-side rows.
+pub fn explainer(facts: &Facts) -> Explainer {
+    Explainer {
+        walkthroughs: Scenario::ALL
+            .into_iter()
+            .map(|scenario| walkthrough(scenario, facts))
+            .collect(),
+        side_by_side: side_by_side(),
+    }
+}
+
 /// One row of the TLS 1.2 / TLS 1.3 side-by-side view.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SideBySide {
@@ -533,9 +571,10 @@ pub enum StsMode {
 }
 
 impl Facts {
-    /// What today's report says: the hops (the first plaintext public hop, and the newest
-    /// encrypted public hop with a known cipher), the MX host, the domain and the message's
-    /// `TLS-Required:` field.
+    /// What the report says: the hops (the first plaintext public hop, and the newest
+    /// encrypted public hop with a known cipher), the MX host, the domain, the message's
+    /// `TLS-Required:` field, and, through the builders below, the leaf certificate, the MTA-STS
+    /// mode, the TLSA records with their DNSSEC state and the TLS-RPT record.
     pub fn from_report(report: &Report) -> Facts {
         let public = || report.hops.iter().filter(|hop| !hop.internal);
         let border = report.path.as_ref().and_then(|path| path.border);
@@ -543,7 +582,7 @@ impl Facts {
             at_border: border == Some(hop.index),
             ..HopFacts::from_hop(hop)
         };
-        Facts {
+        let mut facts = Facts {
             plaintext_hop: public().find(|hop| hop.encrypted == Some(false)).map(read),
             encrypted_hop: public()
                 .rfind(|hop| hop.encrypted == Some(true) && hop.cipher_iana.is_some())
@@ -555,7 +594,43 @@ impl Facts {
                 .as_ref()
                 .and_then(|message| message.tls_required.clone()),
             ..Facts::default()
+        };
+        if let Some(certificate) = leaf_certificate(report) {
+            facts = facts.with_certificate(certificate);
         }
+        // A policy senders would reject (`valid` false) has no mode for them (RFC 8461 §3.2).
+        let mode = report
+            .mta_sts_policies
+            .iter()
+            .find(|policy| policy.valid)
+            .and_then(|policy| policy.mode);
+        if let Some(mode) = mode {
+            facts = facts.with_mta_sts(match mode {
+                mta_sts::Mode::Enforce => StsMode::Enforce,
+                mta_sts::Mode::Testing => StsMode::Testing,
+                mta_sts::Mode::None => StsMode::None,
+            });
+        }
+        let mut usages = Vec::new();
+        let mut tls_rpt = None;
+        for record in &report.dns_records {
+            match record {
+                DnsRecordReport::Tlsa(tlsa) if tlsa.valid => usages.extend(tlsa.usage),
+                DnsRecordReport::TlsRpt(rpt) => {
+                    let usable = rpt.valid && rpt.rua.iter().any(|uri| uri.usable);
+                    tls_rpt = Some(tls_rpt.unwrap_or(false) || usable);
+                }
+                _ => {}
+            }
+        }
+        if !usages.is_empty() {
+            let dnssec = report.dane.as_ref().and_then(|dane| dane.dnssec);
+            facts = facts.with_tlsa(usages, dnssec);
+        }
+        if let Some(rua) = tls_rpt {
+            facts = facts.with_tls_rpt(rua);
+        }
+        facts
     }
 
     /// Adds the MX host's certificate.
@@ -678,6 +753,8 @@ pub enum View {
         /// The step id without its scenario; ignored without a scenario.
         step: Option<String>,
     },
+    /// The TLS 1.2 and TLS 1.3 handshakes side by side ([`side_by_side`]).
+    Compare,
 }
 
 impl Fragment {
@@ -725,6 +802,9 @@ pub fn parse_fragment(text: &str) -> Fragment {
 impl fmt::Display for Fragment {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut parts: Vec<String> = Vec::new();
+        if self.view == Some(View::Compare) {
+            parts.push(format!("explain/{COMPARE}"));
+        }
         if let Some(View::Explain { scenario, step }) = &self.view {
             let mut part = "explain".to_string();
             if let Some(scenario) = scenario {
@@ -749,9 +829,15 @@ impl fmt::Display for Fragment {
     }
 }
 
-/// Reads `explain[/scenario[/step]]`.
+/// The path segment of the comparison view.
+const COMPARE: &str = "compare";
+
+/// Reads `explain[/compare | /scenario[/step]]`.
 fn parse_explain(part: &str) -> View {
     let mut segments = part.split('/').skip(1);
+    if part.split('/').nth(1) == Some(COMPARE) {
+        return View::Compare;
+    }
     let scenario = segments.next().and_then(Scenario::from_slug);
     let step = segments.next().filter(|s| is_slug(s)).map(str::to_string);
     let extra = segments.next().is_some();
@@ -771,6 +857,21 @@ pub fn is_slug(text: &str) -> bool {
         && text
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The server's own certificate, when one was given: the chain's leaf.
+fn leaf_certificate(report: &Report) -> Option<CertFacts> {
+    let leaf = report
+        .certificates
+        .iter()
+        .find(|cert| cert.role == cert::Role::Leaf)?;
+    Some(CertFacts {
+        subject: leaf.subject.clone(),
+        issuer: leaf.issuer.clone(),
+        not_after: leaf.not_after.clone(),
+        days_left: leaf.days_left,
+        self_signed: leaf.self_signed,
+    })
 }
 
 /// Our references from the words' (document, section) pairs.
